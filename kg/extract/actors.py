@@ -1,0 +1,237 @@
+"""Find what a token stands for: a named entity, a role phrase, a group, a pronoun.
+
+The finder walks one document in reading order and keeps a short discourse memory, so
+"il", "les deux pays", "son homologue russe" or "le leader nord-coréen" resolve to the
+actors mentioned before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Mention
+from ..nlp.gazetteer import Gazetteer
+from .lexicon import Lexicon
+
+__all__ = ["ActorFinder", "NER_CLASSES"]
+
+NER_CLASSES = {
+    "PER": "Person",
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "LOC": "Place",
+    "GPE": "Place",
+    "FAC": "Facility",
+}
+_PERSON = "Person"
+_NUMBER_WORDS = {"deux": 2, "two": 2, "both": 2, "trois": 3, "three": 3}
+
+
+class ActorFinder:
+    """Map tokens of one parsed document to mentions of entities."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, lex: Lexicon, excluded: tuple[tuple[int, int], ...] = ()):
+        self.doc = doc
+        self.gaz = gazetteer
+        self.lex = lex
+        self.lang = lex.lang
+        self.by_token: dict[int, Span] = {}
+        for ent in doc.ents:
+            if any(ent.start_char < end and start < ent.end_char for start, end in excluded):
+                continue
+            if ent.label_ in NER_CLASSES or ent.ent_id_:
+                for i in range(ent.start, ent.end):
+                    self.by_token[i] = ent
+        self.roles: dict[tuple[str, str], Mention] = {}
+
+    def entity_class(self, span: Span) -> str:
+        if span.ent_id_:
+            return span.label_
+        return NER_CLASSES.get(span.label_, "Thing")
+
+    def span_mention(self, span: Span, via: str = "name") -> Mention | None:
+        """The mention for a named-entity span, checked against the gazetteer."""
+        key = span.ent_id_ or None
+        cls = self.entity_class(span)
+        if key is None:
+            entry = self.gaz.lookup(span.text, self.lang)
+            if entry is not None:
+                key, cls = entry.key, entry.type
+            elif span.label_ == "NORP" or (cls == "Thing"):
+                country = self.gaz.demonym(span.text, self.lang)
+                if country is None:
+                    return None
+                entry = self.gaz.get(country)
+                return Mention(span.text, span.start_char, span.end_char, entry.type if entry else "Country", country, via="demonym")
+        if cls == _PERSON and key is None and len(span) == 1 and span.text.istitle():
+            known = self.known_person(span.text)
+            if known is not None:
+                return replace(known, text=span.text, start=span.start_char, end=span.end_char, via="short name")
+        return Mention(span.text, span.start_char, span.end_char, cls, key, via=via)
+
+    def known_person(self, name: str) -> Mention | None:
+        for mention in reversed(list(self.roles.values())):
+            if mention.label == _PERSON and name in mention.text.split():
+                return mention
+        return None
+
+    def demonym_of(self, token: Token) -> str | None:
+        """Country or organisation key of a demonym adjective ("russe", "North Korean")."""
+        if token.i in self.by_token and not self.by_token[token.i].ent_id_ and self.by_token[token.i].label_ != "NORP":
+            return None
+        key = self.gaz.demonym(token.text, self.lang)
+        if key is None and token.i + 1 < len(token.doc):
+            key = self.gaz.demonym(f"{token.text} {token.doc[token.i + 1].text}", self.lang)
+        return key
+
+    def _owner(self, token: Token) -> Mention | None:
+        """The actor a role or group noun belongs to: its demonym, "de X", or "X's"."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss", "det", "flat:name", "obl:mod") or child.dep_.startswith("nmod"):
+                key = self.demonym_of(child)
+                if key:
+                    return self._key_mention(child, key, "demonym")
+                if child.i in self.by_token and child.dep_ in ("nmod", "compound", "poss", "nmod:poss"):
+                    mention = self.span_mention(self.by_token[child.i])
+                    if mention is not None and mention.label != _PERSON:
+                        return self.as_actor(mention)
+        for neighbour in (token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None,):
+            if neighbour is not None and neighbour.head == token.head:
+                key = self.demonym_of(neighbour)
+                if key:
+                    return self._key_mention(neighbour, key, "demonym")
+        return None
+
+    def demonym_mention(self, token: Token) -> Mention | None:
+        key = self.demonym_of(token)
+        return self._key_mention(token, key, "demonym") if key else None
+
+    def _key_mention(self, token: Token, key: str, via: str) -> Mention:
+        entry = self.gaz.get(key)
+        return Mention(token.text, token.idx, token.idx + len(token.text), entry.type if entry else "Country", key, via=via)
+
+    def as_actor(self, mention: Mention) -> Mention:
+        """A place that stands for an actor (Moscou, le Kremlin) becomes that actor."""
+        if mention.key:
+            entry = self.gaz.get(mention.key)
+            if entry is not None and entry.stands_for:
+                target = self.gaz.get(entry.stands_for)
+                return replace(mention, key=entry.stands_for, label=target.type if target else "Country", via="metonymy")
+        return mention
+
+    def _name_beside(self, token: Token) -> Span | None:
+        """A person's name in apposition to a role noun, after it or right before it."""
+        doc = token.doc
+        for child in token.children:
+            if child.dep_ in ("appos", "flat:name", "nmod", "amod", "compound", "obj") and child.i in self.by_token:
+                span = self.by_token[child.i]
+                if self.entity_class(span) == _PERSON:
+                    return span
+        for j in range(token.i + 1, min(token.i + 4, len(doc))):
+            if j in self.by_token and self.entity_class(self.by_token[j]) == _PERSON:
+                if all(doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") and not doc[k].is_punct for k in range(token.i + 1, j)):
+                    return self.by_token[j]
+                break
+            if doc[j].is_punct:
+                break
+        if token.dep_ == "appos" and token.head.i in self.by_token:
+            span = self.by_token[token.head.i]
+            if self.entity_class(span) == _PERSON:
+                return span
+        return None
+
+    def role_phrase(self, token: Token) -> tuple[Mention | None, Mention | None, str | None]:
+        """For a role noun: (person, owner, relation) such as (Poutine, Russie, "leaderOf")."""
+        lemma = token.lemma_.lower()
+        relation = (
+            "leaderOf"
+            if self.lex.has("leader_nouns", lemma) or self.lex.has("leader_nouns", token.lower_)
+            else "representativeOf"
+            if self.lex.has("representative_nouns", lemma) or self.lex.has("representative_nouns", token.lower_)
+            else None
+        )
+        if relation is None:
+            return None, None, None
+        owner = self._owner(token)
+        span = self._name_beside(token)
+        person = self.span_mention(span) if span is not None else None
+        if person is None and owner is not None and owner.key:
+            remembered = self.roles.get((relation + ":" + lemma, owner.key))
+            if remembered is not None:
+                person = replace(remembered, text=token.text, start=token.idx, end=token.idx + len(token.text), via="role")
+        if person is not None and owner is not None and owner.key and person.via != "role":
+            self.roles[(relation + ":" + lemma, owner.key)] = person
+        return person, owner, relation
+
+    def mentions(self, token: Token, slot: str = "actor", depth: int = 0) -> list[Mention]:
+        """Everything a token refers to, coordination included ("X et Y" gives two)."""
+        found: list[Mention] = []
+        for item in [token, *token.conjuncts] if depth == 0 else [token]:
+            mention = self.single(item, slot, depth)
+            for m in mention:
+                if m not in found:
+                    found.append(m)
+        return found
+
+    def single(self, token: Token, slot: str, depth: int = 0) -> list[Mention]:
+        if token.i in self.by_token:
+            mention = self.span_mention(self.by_token[token.i])
+            return [mention] if mention is not None else []
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "X"):
+            person, owner, relation = self.role_phrase(token)
+            if person is not None:
+                return [person]
+            if relation is not None and owner is not None:
+                return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="role")]
+            if self.lex.has("group_nouns", lemma) or self.lex.has("group_nouns", lower):
+                owner = self._owner(token)
+                if owner is not None:
+                    return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group")]
+            if self.lex.has("plural_country_nouns", lemma) or self.lex.has("plural_country_nouns", lower):
+                count = next((_NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in _NUMBER_WORDS), None)
+                if count:
+                    return self.recent("Country", count, before=token.idx)
+            if self.lex.has("container_nouns", lemma) or self.lex.has("container_nouns", lower):
+                for child in token.children:
+                    if child.dep_.startswith(("nmod", "pobj", "prep")) and depth < 3:
+                        inner = child if child.dep_ != "prep" else next(iter(c for c in child.children if c.dep_ == "pobj"), None)
+                        if inner is not None:
+                            return self.mentions(inner, slot, depth + 1)
+            if token.pos_ == "ADJ" or token.text[:1].isupper():
+                mention = self.demonym_mention(token)
+                if mention is not None:
+                    return [mention]
+        if token.pos_ == "PRON" or (token.pos_ == "DET" and "Poss=Yes" in str(token.morph)) or token.dep_ == "poss":
+            if self.lex.has("personal_pronouns", lower) or "Poss=Yes" in str(token.morph) or token.dep_ == "poss":
+                return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
+        return []
+
+    def recent(self, cls: str | None, count: int, before: int, person_only: bool = False) -> list[Mention]:
+        """The last ``count`` distinct actors named before a character offset."""
+        found: list[Mention] = []
+        seen_keys: set[str] = set()
+        for i in sorted(self.by_token, reverse=True):
+            span = self.by_token[i]
+            if span.end_char > before or i != span.start:
+                continue
+            mention = self.span_mention(span)
+            if mention is None:
+                continue
+            mention = self.as_actor(mention) if cls != "Place" else mention
+            if person_only and mention.label != _PERSON:
+                continue
+            if cls and mention.label != cls:
+                continue
+            if not cls and mention.label not in ("Country", _PERSON, "Organization") and not mention.label.endswith("Organization") and mention.label not in ("ArmedGroup", "GovernmentBody"):
+                continue
+            ident = mention.key or mention.text
+            if ident in seen_keys:
+                continue
+            seen_keys.add(ident)
+            found.append(replace(mention, via="coreference"))
+            if len(found) == count:
+                break
+        return found if len(found) == count else []

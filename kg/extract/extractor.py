@@ -1,0 +1,37 @@
+"""Run every rule family over a parsed article and keep one claim per finding."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Article, RawClaim
+from ..nlp.gazetteer import Gazetteer, default_gazetteer
+from ..schema import schema
+from .actors import ActorFinder
+from .lexicon import lexicon
+from .rules import RULES, Context
+
+__all__ = ["extract"]
+
+
+def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stats: dict | None = None) -> list[RawClaim]:
+    """Claims of one article, in text order, one per (subject, predicate, object, sentence)."""
+    lang = article.lang or "en"
+    lex = lexicon(lang)
+    gaz = gazetteer or default_gazetteer()
+    finder = ActorFinder(doc, gaz, lex, excluded=article.structure)
+    ctx = Context(article.text, lang, lex, gaz, schema(), finder, article.published, stats if stats is not None else {})
+    best: dict[tuple, RawClaim] = {}
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        for rule in RULES.values():
+            for claim in rule(ctx, sent):
+                key = (_ident(claim.subject), claim.predicate, _ident(claim.object), claim.sent_start)
+                if key not in best:
+                    best[key] = claim
+    return list(best.values())
+
+
+def _ident(mention) -> str:
+    return mention.key or mention.text.lower()

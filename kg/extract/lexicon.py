@@ -1,0 +1,124 @@
+"""Trigger words and closed word lists, read from ``ontology/lexicon/<lang>/``.
+
+A relation is a file ``relations/<relation>.toml`` listing ``[[verb]]`` and ``[[noun]]``
+trigger entries; the word lists that modality, attribution and actor finding use live in
+``words.toml``. Adding a relation or a language is adding files, not code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..settings import ontology_dir
+from .syntax import SyntaxWords
+
+__all__ = ["Trigger", "Lexicon", "lexicon", "available_languages"]
+
+_DEFAULT_ROLES = {
+    "verb": (("subj", "agent"), ("obj", "subjpass")),
+    "noun": (("poss", "mod", "light.subj"), ()),
+    "adj": ((), ()),
+}
+_POS = {"verb": ("VERB", "AUX"), "noun": ("NOUN", "PROPN"), "adj": ("ADJ", "VERB")}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger entry: which words fire it and where its arguments are."""
+
+    id: str
+    relation: str
+    kind: str
+    lemmas: frozenset[str]
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    between: bool = False
+    theme: tuple[str, ...] = ()
+    require_theme: bool = False
+    modality: str | None = None
+    refine: tuple[tuple[frozenset[str], str], ...] = ()
+    requires: frozenset[str] = frozenset()
+
+    @property
+    def pos(self) -> tuple[str, ...]:
+        return _POS[self.kind]
+
+
+@dataclass
+class Lexicon:
+    """All triggers and word lists of one language."""
+
+    lang: str
+    triggers: dict[str, list[Trigger]] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def triggers_for(self, *forms: str) -> list[Trigger]:
+        seen: list[Trigger] = []
+        for form in forms:
+            for trigger in self.triggers.get(form.lower(), ()):
+                if trigger not in seen:
+                    seen.append(trigger)
+        return seen
+
+    def has(self, list_name: str, word: str) -> bool:
+        return word.lower().replace("’", "'") in self.words.get(list_name, frozenset())
+
+    @property
+    def syntax(self) -> SyntaxWords:
+        return SyntaxWords(
+            light_verbs=self.words.get("light_verbs", frozenset()),
+            undergo_verbs=self.words.get("undergo_verbs", frozenset()),
+            object_control=self.words.get("object_control_verbs", frozenset()),
+        )
+
+
+def _as_set(values) -> frozenset[str]:
+    return frozenset(str(v).lower().replace("’", "'") for v in values or ())
+
+
+def _load_relation(path: Path, lang: str) -> list[Trigger]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    relation = data.get("relation", path.stem)
+    found = []
+    for kind in ("verb", "noun", "adj"):
+        default_subject, default_object = _DEFAULT_ROLES[kind]
+        for index, entry in enumerate(data.get(kind, ()), start=1):
+            found.append(
+                Trigger(
+                    id=entry.get("id") or f"{lang}/{relation}/{kind}{index}",
+                    relation=entry.get("predicate", relation),
+                    kind=kind,
+                    lemmas=_as_set(entry["lemmas"]),
+                    subject=tuple(entry.get("subject", default_subject)),
+                    object=tuple(entry.get("object", default_object)),
+                    between=bool(entry.get("between", False)),
+                    theme=tuple(entry.get("theme", ())),
+                    require_theme=bool(entry.get("require_theme", False)),
+                    modality=entry.get("modality"),
+                    refine=tuple((_as_set(r["words"]), r["predicate"]) for r in entry.get("refine", ())),
+                    requires=_as_set(entry.get("requires", ())),
+                )
+            )
+    return found
+
+
+def available_languages() -> list[str]:
+    root = ontology_dir() / "lexicon"
+    return sorted(p.name for p in root.iterdir() if (p / "words.toml").exists())
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str, root: str | None = None) -> Lexicon:
+    """The lexicon of a language, read once."""
+    base = Path(root) if root else ontology_dir() / "lexicon" / lang
+    lex = Lexicon(lang)
+    words = tomllib.loads((base / "words.toml").read_text(encoding="utf-8"))
+    lex.words = {name: _as_set(values) for name, values in words.items()}
+    for path in sorted((base / "relations").glob("*.toml")):
+        for trigger in _load_relation(path, lang):
+            for lemma in trigger.lemmas:
+                lex.triggers.setdefault(lemma, []).append(trigger)
+    return lex

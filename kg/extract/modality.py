@@ -1,0 +1,131 @@
+"""How sure the text is of a relation, and who it attributes it to.
+
+Walks from the trigger up the parse: negation and hedges count in the trigger's own clause
+(and the verbs that control it: "n'a pas réussi à rencontrer", "refused to meet"), while
+conditionals, fears, accusations and reported speech reach down into embedded clauses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .syntax import pp_objects
+
+__all__ = ["Stance", "stance", "RANK"]
+
+RANK = {"Asserted": 0, "Hedged": 1, "Conditional": 2, "Negated": 3}
+_CLAUSE_BOUNDARIES = {"ccomp", "advcl", "acl:relcl", "relcl", "parataxis", "csubj"}
+
+
+@dataclass(frozen=True)
+class Stance:
+    """The modality of a trigger and the tokens naming its source or its denier."""
+
+    modality: str = "Asserted"
+    source: Token | None = None
+    denier: Token | None = None
+    cue: str | None = None
+    according: Token | None = None
+
+
+def _stronger(current: str, new: str) -> str:
+    return new if RANK[new] > RANK[current] else current
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            return child
+    if verb.dep_ in ("acl:relcl", "relcl"):
+        return verb.head
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _words(token: Token) -> tuple[str, str]:
+    return token.lemma_.lower().replace("’", "'"), token.lower_.replace("’", "'")
+
+
+def _is(lex: Lexicon, name: str, token: Token) -> bool:
+    lemma, lower = _words(token)
+    return lex.has(name, lemma) or lex.has(name, lower)
+
+
+def _local_markers(node: Token, lex: Lexicon, is_trigger: bool) -> str:
+    """Negation and hedge markers attached to one word of the trigger's own clause."""
+    found = "Asserted"
+    morph = str(node.morph)
+    for child in node.children:
+        lemma, lower = _words(child)
+        if child.dep_ in ("advmod", "neg", "det", "advmod:neg") and (
+            lex.has("negation_adverbs", lower) or lex.has("negation_determiners", lower)
+        ):
+            found = _stronger(found, "Negated")
+        elif child.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "xcomp") or child.tag_ == "MD":
+            if lex.has("hedge_auxiliaries", lemma) or lex.has("hedge_auxiliaries", lower):
+                found = _stronger(found, "Hedged")
+            elif lex.has("conditional_auxiliaries", lower):
+                found = _stronger(found, "Conditional")
+            elif "Mood=Cnd" in str(child.morph) and lex.has("hedge_conditional_auxiliaries", lemma):
+                found = _stronger(found, "Hedged")
+        elif child.dep_ in ("advmod", "amod", "advcl") and (
+            lex.has("hedge_adverbs", lower) or lex.has("hedge_adjectives", lemma) or lex.has("hedge_adjectives", lower)
+        ):
+            found = _stronger(found, "Hedged")
+    if "Mood=Cnd" in morph and node.pos_ in ("VERB", "AUX"):
+        lemma = _words(node)[0]
+        if lex.has("hedge_auxiliaries", lemma):
+            found = _stronger(found, "Hedged")
+        elif not any("Mood=Cnd" in str(c.morph) and lex.has("hedge_conditional_auxiliaries", _words(c)[0]) for c in node.children):
+            found = _stronger(found, "Conditional")
+    return found
+
+
+def stance(trigger: Token, lex: Lexicon) -> Stance:
+    """The modality of the relation a trigger expresses, with its source and denier."""
+    modality = "Asserted"
+    source = denier = according = None
+    cue = None
+    node, came_by, own_clause = trigger, None, True
+    steps = 0
+    while steps < 12:
+        steps += 1
+        if own_clause or came_by == "xcomp":
+            local = _local_markers(node, lex, node is trigger)
+            if local != "Asserted":
+                modality, cue = _stronger(modality, local), cue or node.text
+        if node is not trigger and came_by in ("xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "csubj", "acl"):
+            if _is(lex, "negation_verbs", node) and came_by in ("xcomp", "obj", "ccomp", "obl"):
+                modality = _stronger(modality, "Negated")
+                denier = denier or _subject(node)
+            elif _is(lex, "hedge_verbs", node) and came_by in ("xcomp", "ccomp", "obl", "csubj"):
+                modality = _stronger(modality, "Hedged")
+            elif _is(lex, "belief_verbs", node) and came_by in ("ccomp", "xcomp", "obl", "obj"):
+                modality = _stronger(modality, "Hedged")
+                source = source or _subject(node)
+            elif _is(lex, "accuse_verbs", node) and came_by in ("xcomp", "obl", "ccomp", "advcl", "acl"):
+                modality = _stronger(modality, "Hedged")
+                source = source or _subject(node)
+            elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj"):
+                source = source or _subject(node)
+        for child in node.children:
+            if child.dep_ == "mark" and lex.has("conditional_markers", child.lower_):
+                modality = _stronger(modality, "Conditional")
+        for prep, obj in pp_objects(node):
+            if lex.has("source_prepositions", prep):
+                according = according or obj
+        head = node.head
+        if head is node:
+            break
+        dep = node.dep_.split(":")[0]
+        if node.dep_ in _CLAUSE_BOUNDARIES or dep in ("advcl", "ccomp", "parataxis"):
+            own_clause = False
+        if dep == "conj":
+            own_clause = False
+        came_by = dep if dep not in ("nsubj", "obj", "dobj", "pobj", "nmod", "obl") else ("obj" if dep in ("obj", "dobj", "pobj") else dep)
+        node = head
+    return Stance(modality, source, denier, cue, according)

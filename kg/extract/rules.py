@@ -1,0 +1,310 @@
+"""Rule families, registered by name; each turns one sentence into raw claims.
+
+``lexicon`` fires the trigger words of ``ontology/lexicon/<lang>/relations/``; the others
+read structures no single trigger word carries: role phrases ("le président russe Vladimir
+Poutine"), hyphenated pairs ("le sommet Biden-Xi"), conflicts and who wages them, and the
+origin of weapons ("les missiles nord-coréens").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from ..model import Mention, RawClaim
+from ..nlp.gazetteer import Gazetteer
+from ..schema import Schema
+from .actors import ActorFinder
+from .lexicon import Lexicon, Trigger
+from .modality import RANK, stance
+from .syntax import clause_head, conjuncts, preposition, roles, subjects
+
+__all__ = ["Context", "RULES", "register_rule", "get_rule"]
+
+
+@dataclass
+class Context:
+    """What rules share while reading one document."""
+
+    text: str
+    lang: str
+    lex: Lexicon
+    gaz: Gazetteer
+    schema: Schema
+    finder: ActorFinder
+    published: object = None
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+Rule = Callable[[Context, Span], Iterator[RawClaim]]
+RULES: dict[str, Rule] = {}
+
+
+def register_rule(name: str) -> Callable[[Rule], Rule]:
+    """Add a rule family; rules run in registration order on every sentence."""
+
+    def deco(func: Rule) -> Rule:
+        RULES[name] = func
+        return func
+
+    return deco
+
+
+def get_rule(name: str) -> Rule:
+    return RULES[name]
+
+
+def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Mention, rule: str, modality: str | None = None) -> RawClaim | None:
+    if s.key and s.key == o.key or (not s.key and not o.key and s.text == o.text):
+        return None
+    view = stance(trigger, ctx.lex)
+    final = view.modality
+    if modality and RANK[modality] > RANK[final]:
+        final = modality
+    source = None
+    if view.source is not None:
+        found = ctx.finder.mentions(view.source)
+        source = found[0] if found else None
+    if view.according is not None:
+        named = ctx.finder.mentions(view.according)
+        if named:
+            source = source or named[0]
+        elif RANK[final] < RANK["Hedged"]:
+            final = "Hedged"
+    denier = None
+    if view.denier is not None:
+        found = ctx.finder.mentions(view.denier)
+        denier = found[0] if found else None
+        source = source or denier
+    text = ctx.text
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return RawClaim(
+        subject=s,
+        predicate=p,
+        object=o,
+        modality=final,
+        evidence=text[start:end],
+        sent_start=start,
+        sent_end=end,
+        rule=rule,
+        lang=ctx.lang,
+        attributed_to=source,
+        denied_by=denier,
+        trigger_start=trigger.idx,
+        trigger_end=trigger.idx + len(trigger.text),
+    )
+
+
+def _fit(ctx: Context, mentions: list[Mention], allowed: frozenset[str]) -> list[Mention]:
+    """Keep mentions whose class fits a slot; a seat of power fits an actor slot as its state."""
+    kept = []
+    for mention in mentions:
+        if ctx.schema.fits(mention.label, allowed):
+            kept.append(mention)
+            continue
+        as_actor = ctx.finder.as_actor(mention)
+        if as_actor is not mention and ctx.schema.fits(as_actor.label, allowed):
+            kept.append(as_actor)
+    return kept
+
+
+def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str], exclude: Token) -> tuple[list[Mention], str | None]:
+    """Mentions of the first role, in priority order, that gives any fitting mention."""
+    for role in wanted:
+        mentions: list[Mention] = []
+        for token in found.get(role, ()):
+            if token is exclude:
+                continue
+            mentions.extend(_fit(ctx, ctx.finder.mentions(token), allowed))
+        if mentions:
+            return mentions, role
+    return [], None
+
+
+def _refined(trigger: Trigger, token: Token) -> str:
+    words = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
+    for needed, predicate in trigger.refine:
+        if words & needed:
+            return predicate
+    return trigger.relation
+
+
+def _requires_met(trigger: Trigger, token: Token) -> bool:
+    if not trigger.requires:
+        return True
+    words = {c.lemma_.lower() for c in token.subtree} | {c.lower_ for c in token.subtree}
+    return bool(words & trigger.requires)
+
+
+@register_rule("roles")
+def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """leaderOf / representativeOf from role phrases and appositions."""
+    for token in sent:
+        person, owner, relation = ctx.finder.role_phrase(token)
+        if person is None or owner is None or person.via == "role":
+            continue
+        claim = _claim(ctx, sent, token, person, relation, owner, f"{ctx.lang}/role/{relation}", None)
+        if claim is not None:
+            yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None)
+
+
+@register_rule("lexicon")
+def lexicon_triggers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """Relations fired by the trigger words of the language's lexicon."""
+    for token in sent:
+        candidates = ctx.lex.triggers_for(token.lemma_, token.lower_)
+        for trigger in candidates:
+            if token.pos_ not in trigger.pos or not _requires_met(trigger, token):
+                continue
+            yield from _fire(ctx, sent, token, trigger)
+
+
+def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[RawClaim]:
+    predicate = _refined(trigger, token)
+    relation = ctx.schema.relations.get(predicate)
+    if relation is None:
+        ctx.stats["unknown_relation"] = ctx.stats.get("unknown_relation", 0) + 1
+        return
+    found = roles(token, ctx.lex.syntax)
+    _possessive_binding(ctx, token, found)
+    themes: list[Mention] = []
+    if trigger.theme:
+        supplied = ctx.schema.relations["suppliedTo"]
+        themes, _ = _fill(ctx, found, trigger.theme, supplied.domain, token)
+        if trigger.require_theme and not themes:
+            return
+        if any(m.label == "Weapon" for m in themes) and "suppliesArmsTo" in ctx.schema.relations:
+            predicate, relation = "suppliesArmsTo", ctx.schema.relations["suppliesArmsTo"]
+    pairs: list[tuple[Mention, Mention, str]] = []
+    subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
+    objects, object_role = _fill(ctx, found, trigger.object, relation.range, token)
+    if trigger.between and len(found.get("between", ())) >= 1:
+        inside = _fit(ctx, [m for t in found["between"] for m in ctx.finder.mentions(t)], relation.domain)
+        unique = list(dict.fromkeys(inside))
+        if len(unique) >= 2:
+            pairs.extend((a, b, predicate) for i, a in enumerate(unique) for b in unique[i + 1:])
+        elif len(unique) == 1 and subjects_:
+            objects = unique
+    flip = object_role is not None and object_role.startswith("undergo.") and relation.inverse
+    for s in subjects_:
+        for o in objects:
+            pairs.append((o, s, relation.inverse) if flip else (s, o, predicate))
+    for s, o, p in pairs:
+        claim = _claim(ctx, sent, token, s, p, o, trigger.id, trigger.modality)
+        if claim is not None:
+            yield claim
+    recipients = objects if objects else []
+    if themes and recipients:
+        for theme in themes:
+            for recipient in recipients:
+                claim = _claim(ctx, sent, token, theme, "suppliedTo", recipient, trigger.id + "/theme", trigger.modality)
+                if claim is not None:
+                    yield claim
+
+
+def _possessive_binding(ctx: Context, token: Token, found: dict[str, list[Token]]) -> None:
+    """A possessive on a fronted noun ("Après sa rencontre avec X, Y ...") binds to the clause subject."""
+    if not found.get("poss"):
+        return
+    poss = found["poss"][0]
+    if poss.dep_ == "poss" and poss.pos_ != "PRON" and poss.tag_ != "PRP$":
+        return
+    head = clause_head(token)
+    for subject in subjects(head, ctx.lex.syntax):
+        if subject is not token and subject.i not in {t.i for t in token.subtree} and ctx.finder.mentions(subject):
+            found["poss"] = [subject]
+            return
+    for conj in token.conjuncts:
+        for child in conj.children:
+            if preposition(child) in ("de", "of") and ctx.finder.mentions(child):
+                found["poss"] = [child]
+                return
+
+
+@register_rule("pairs")
+def hyphenated_pairs(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """"la rencontre Kim-Poutine", "the Biden-Xi summit": two actors joined by a hyphen."""
+    for token in sent:
+        if "-" not in token.text or token.text.count("-") != 1:
+            continue
+        head = token.head if token.head is not token else token
+        triggers = [t for t in ctx.lex.triggers_for(head.lemma_, head.lower_) if t.between and t.kind == "noun"]
+        if not triggers:
+            continue
+        parts = token.text.split("-")
+        mentions = [ctx.finder.known_person(part) or _gazetteer_mention(ctx, part, token) for part in parts]
+        if all(mentions):
+            a, b = (replace(m, start=token.idx, end=token.idx + len(token.text), via="pair") for m in mentions)
+            claim = _claim(ctx, sent, head, a, triggers[0].relation, b, f"{ctx.lang}/pair/{triggers[0].relation}")
+            if claim is not None:
+                yield claim
+
+
+def _gazetteer_mention(ctx: Context, name: str, token: Token) -> Mention | None:
+    entry = ctx.gaz.lookup(name, ctx.lang)
+    if entry is None or entry.type not in ("Person", "Country"):
+        return None
+    return Mention(name, token.idx, token.idx + len(token.text), entry.type, entry.key, via="pair")
+
+
+@register_rule("conflicts")
+def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """partyTo: who wages a war ("Russia's war in Ukraine", "ses opérations militaires en Ukraine")."""
+    for token in sent:
+        conflict = _conflict_of(ctx, token)
+        if conflict is None:
+            continue
+        found = roles(token, ctx.lex.syntax)
+        _possessive_binding(ctx, token, found)
+        owners, _ = _fill(ctx, found, ("poss", "mod", "pp:de", "pp:of", "light.subj"), frozenset({"Actor"}), token)
+        for owner in owners:
+            if owner.key and owner.key in (conflict.key or ""):
+                continue
+            claim = _claim(ctx, sent, token, owner, "partyTo", conflict, f"{ctx.lang}/conflict/partyTo")
+            if claim is not None:
+                yield replace(claim, modality="Asserted")
+
+
+def _conflict_of(ctx: Context, token: Token) -> Mention | None:
+    span = ctx.finder.by_token.get(token.i)
+    if span is not None and span.label_ == "Conflict":
+        return ctx.finder.span_mention(span)
+    if not (ctx.lex.has("conflict_nouns", token.lemma_.lower()) or ctx.lex.has("conflict_nouns", token.lower_)):
+        return None
+    for child in token.children:
+        if preposition(child) in ("en", "in", "au", "à", "dans", "against", "contre", "on"):
+            for place in ctx.finder.mentions(child):
+                entry = _conflict_in(ctx.gaz, place.key) if place.key else None
+                if entry is not None:
+                    return Mention(token.text, token.idx, child.idx + len(child.text), "Conflict", entry.key, via="conflict")
+    return None
+
+
+def _conflict_in(gaz: Gazetteer, country: str):
+    """The first listed conflict a country is party to ("la guerre en Ukraine")."""
+    for entry in gaz.entries.values():
+        if entry.type == "Conflict" and country in entry.parties:
+            return entry
+    return None
+
+
+@register_rule("origin")
+def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """possesses: a weapon qualified by a country's demonym ("les missiles nord-coréens")."""
+    for token in sent:
+        span = ctx.finder.by_token.get(token.i)
+        if span is None or span.label_ != "Weapon":
+            continue
+        weapon = ctx.finder.span_mention(span)
+        for child in token.children:
+            country = ctx.finder.demonym_mention(child) if child.dep_ in ("amod", "compound") else None
+            if country is not None:
+                claim = _claim(ctx, sent, token, country, "possesses", weapon, f"{ctx.lang}/origin/possesses")
+                if claim is not None:
+                    yield claim

@@ -1,0 +1,174 @@
+"""Dependency-parse helpers that read French (UD) and English (ClearNLP) parses alike.
+
+``roles(token, words)`` gives a trigger's arguments under language-neutral role names:
+``subj``, ``agent``, ``obj``, ``subjpass``, ``iobj``, ``poss``, ``mod``, ``between``,
+``pp:<preposition>``, and ``light.<role>`` / ``undergo.<role>`` for the verb that governs
+a trigger noun ("imposer des sanctions", "fait face à des sanctions").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+__all__ = ["SyntaxWords", "roles", "pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head"]
+
+_CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
+_SUBJ = {"nsubj", "csubj"}
+_SUBJ_PASS = {"nsubj:pass", "nsubjpass", "csubjpass"}
+_OBJ = {"obj", "dobj"}
+_IOBJ = {"iobj", "dative"}
+_PREP_DEPS = ("obl", "nmod", "iobj", "obj", "advcl", "acl")
+_RELATIVE_DEPS = {"acl:relcl", "relcl"}
+
+
+@dataclass(frozen=True)
+class SyntaxWords:
+    """Closed word lists a language's parse is read with (from the lexicon data)."""
+
+    light_verbs: frozenset[str] = frozenset()
+    undergo_verbs: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
+
+
+def _norm(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return _CONTRACTIONS.get(word, word)
+
+
+def preposition(token: Token) -> str | None:
+    """The preposition introducing a nominal (French ``case`` child, English ``prep`` head)."""
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
+        words = [token.head] + [c for c in token.head.children if c.dep_ in ("fixed", "pcomp") and c.i < token.i]
+        return " ".join(_norm(w.text) for w in sorted(words, key=lambda t: t.i))
+    for child in token.children:
+        if child.dep_ in ("case", "mark") and child.i < token.i:
+            words = [child] + [c for c in child.children if c.dep_ == "fixed"]
+            return " ".join(_norm(w.text) for w in sorted(words, key=lambda t: t.i))
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("X and Y", "X, Y et Z")."""
+    return [token, *token.conjuncts] if token.conjuncts else [token]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass") or c.dep_ in _SUBJ_PASS for c in verb.children)
+
+
+def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    deps = set(deps)
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    for child in token.children:
+        if child.dep_ == "prep" or (child.dep_ == "agent" and child.lower_ == "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield preposition(pobj) or _norm(child.text), pobj
+                elif pobj.dep_ == "prep":
+                    for deeper in pobj.children:
+                        if deeper.dep_ == "pobj":
+                            yield f"{_norm(child.text)} {_norm(pobj.text)}", deeper
+        elif child.dep_.split(":")[0] in _PREP_DEPS and child.pos_ != "VERB":
+            prep = preposition(child)
+            if prep:
+                yield prep, child
+
+
+def _is_relative(token: Token) -> bool:
+    return token.tag_ in ("WDT", "WP") or "PronType=Rel" in str(token.morph)
+
+
+def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
+    """Active subjects of a verb, following control, coordination and relative clauses."""
+    found = _children(verb, _SUBJ)
+    if found or depth > 4:
+        return [t for t in found if t.dep_ != "csubj"]
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ in _RELATIVE_DEPS:
+        if any(c.dep_ in _SUBJ and _is_relative(c) for c in verb.children):
+            return [head]
+        return []
+    if verb.dep_ in ("xcomp", "advcl", "conj"):
+        if verb.dep_ == "xcomp" and _norm(head.lemma_) in words.object_control:
+            objs = _children(head, _OBJ) or [o for p, o in pp_objects(head) if p in ("à",)]
+            if objs:
+                return objs
+        return subjects(head, words, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else []
+    if verb.dep_ == "acl" and not is_passive(verb) and verb.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def clause_head(token: Token) -> Token:
+    """The verb of the clause a nominal trigger sits in (itself for a verb)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    return node
+
+
+def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
+    """Arguments of a trigger word by role name (see the module docstring)."""
+    out: dict[str, list[Token]] = {}
+
+    def add(role: str, items: Iterable[Token]) -> None:
+        for item in items:
+            out.setdefault(role, [])
+            if item not in out[role]:
+                out[role].append(item)
+
+    passive = is_passive(token)
+    if token.pos_ in ("VERB", "AUX") or token.dep_ in ("acl", "amod") and token.tag_ in ("VBN",):
+        add("subjpass", _children(token, _SUBJ_PASS))
+        if passive:
+            add("subjpass", _children(token, {"nsubj"}))
+        else:
+            add("subj", subjects(token, words))
+        if token.dep_ in ("acl", "amod") and (passive or token.tag_ == "VBN" or "VerbForm=Part" in str(token.morph)):
+            add("subjpass", [token.head])
+        add("obj", _children(token, _OBJ))
+        add("iobj", _children(token, _IOBJ))
+        add("agent", _children(token, {"obl:agent"}))
+    for prep, obj in pp_objects(token):
+        if prep in ("par", "by") and (passive or token.pos_ == "NOUN" or token.dep_ == "acl"):
+            add("agent", [obj])
+        if prep == "entre" or prep == "between":
+            add("between", conjuncts(obj))
+        add(f"pp:{prep}", [obj])
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "det" and "Poss=Yes" in str(child.morph)):
+            add("poss", [child])
+        elif child.dep_ in ("amod", "compound", "nmod:poss", "flat:name", "nmod") and child.i < token.i and child.dep_ != "nmod":
+            add("mod", [child])
+        elif child.dep_ == "amod" and child.i > token.i:
+            add("mod", [child])
+    if token.pos_ in ("NOUN", "PROPN", "X") and token.head is not token:
+        governor = token.head
+        if governor.dep_ in ("case", "prep") or token.dep_ == "pobj":
+            governor = governor.head if token.dep_ == "pobj" else governor
+        lemma = _norm(governor.lemma_)
+        sub = roles_of_governor(governor, words) if lemma in words.light_verbs | words.undergo_verbs else {}
+        prefix = "light" if lemma in words.light_verbs else "undergo"
+        for role, items in sub.items():
+            add(f"{prefix}.{role}", [t for t in items if t is not token])
+    return out
+
+
+def roles_of_governor(verb: Token, words: SyntaxWords) -> dict[str, list[Token]]:
+    """Arguments of the verb governing a trigger noun, without descending into nouns again."""
+    found: dict[str, list[Token]] = {}
+    if verb.pos_ in ("VERB", "AUX", "NOUN"):
+        found["subj"] = subjects(verb, words) if not is_passive(verb) else []
+        found["subjpass"] = _children(verb, _SUBJ_PASS | ({"nsubj"} if is_passive(verb) else set()))
+        found["obj"] = _children(verb, _OBJ)
+        for prep, obj in pp_objects(verb):
+            found.setdefault(f"pp:{prep}", []).append(obj)
+    return found

@@ -1,0 +1,1 @@
+"""spaCy pipelines per language and the gazetteer that feeds their entity ruler."""

@@ -1,0 +1,108 @@
+"""spaCy pipelines per language, loaded lazily once, with geokg's components added.
+
+Before the statistical components run, names from the gazetteer are matched and merged
+into single tokens (so "Kim Jong-un" or "Corée du Nord" reach the parser whole), hyphenated
+names the tokenizer split are rejoined, and line breaks start sentences.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from ..settings import MODELS
+
+__all__ = ["get_nlp", "register_language", "LANGUAGES", "model_name"]
+
+LANGUAGES: dict[str, tuple[str, ...]] = dict(MODELS)
+_CACHE: dict[str, Language] = {}
+_LOCK = threading.Lock()
+
+
+def register_language(lang: str, *model_packages: str) -> None:
+    """Make a language available: the model packages are tried in order."""
+    LANGUAGES[lang] = tuple(model_packages)
+    _CACHE.pop(lang, None)
+
+
+@Language.component("geokg_line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and section titles never run into the text."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("geokg_merge_names")
+def merge_names(doc: Doc) -> Doc:
+    """Merge gazetteer matches and split hyphenated names ("Jong - un") into single tokens."""
+    spans = [ent for ent in doc.ents if len(ent) > 1]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    i = 1
+    while i < len(doc) - 1:
+        left, hyphen, right = doc[i - 1], doc[i], doc[i + 1]
+        if (
+            hyphen.text in ("-", "‑")
+            and not left.whitespace_
+            and not hyphen.whitespace_
+            and left.text[:1].isupper()
+            and right.is_alpha
+            and not {left.i, hyphen.i, right.i} & taken
+        ):
+            start = left.i
+            spans.append(doc[start : right.i + 1])
+            taken.update(range(start, right.i + 1))
+            i += 3
+            continue
+        i += 1
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
+def model_name(lang: str) -> str:
+    """The first installed model package for a language."""
+    candidates = LANGUAGES.get(lang)
+    if not candidates:
+        raise ModelError(f"no spaCy model registered for language '{lang}' (known: {', '.join(LANGUAGES)})")
+    for name in candidates:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        f"none of the spaCy models {', '.join(candidates)} is installed for '{lang}'; "
+        "run 'make install' or pip install the project"
+    )
+
+
+def _build(lang: str, patterns: Callable[[str], list[dict]] | None) -> Language:
+    import spacy
+
+    nlp = spacy.load(model_name(lang))
+    first = nlp.pipe_names[0]
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="geokg_gazetteer", before=first, config={"overwrite_ents": True}
+    )
+    if patterns is None:
+        from .gazetteer import default_gazetteer
+
+        patterns = default_gazetteer().ruler_patterns
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns(lang))
+    nlp.add_pipe("geokg_merge_names", after="geokg_gazetteer")
+    nlp.add_pipe("geokg_line_sentences", after="geokg_merge_names")
+    return nlp
+
+
+def get_nlp(lang: str, patterns: Callable[[str], list[dict]] | None = None) -> Language:
+    """The pipeline for ``lang``, built on first use and cached for the process."""
+    with _LOCK:
+        if lang not in _CACHE:
+            _CACHE[lang] = _build(lang, patterns)
+        return _CACHE[lang]

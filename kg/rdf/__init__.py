@@ -1,0 +1,1 @@
+"""The RDF side: vocabulary, claims to quads, stores, SPARQL results, validation."""

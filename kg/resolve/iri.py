@@ -1,0 +1,44 @@
+"""Entity keys: safe, stable path segments under ``gkr:`` built from names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["slugify", "mint_key", "PREFIXES"]
+
+PREFIXES = {
+    "Person": "person",
+    "Country": "country",
+    "Organization": "org",
+    "InternationalOrganization": "org",
+    "NonGovernmentalOrganization": "org",
+    "ArmedGroup": "org",
+    "GovernmentBody": "org",
+    "Place": "place",
+    "City": "place",
+    "Region": "place",
+    "Facility": "place",
+    "Weapon": "weapon",
+    "Resource": "resource",
+    "Conflict": "conflict",
+    "Resolution": "resolution",
+    "Actor": "actor",
+}
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(name: str, limit: int = 80) -> str:
+    """ASCII, lowercase, hyphen-joined: "Komsomolsk-sur-l'Amour" -> "komsomolsk-sur-l-amour".
+
+    >>> slugify("Sergueï  Lavrov")
+    'serguei-lavrov'
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NON_WORD.sub("-", folded).strip("-")[:limit].strip("-")
+    return slug or "unnamed"
+
+
+def mint_key(cls: str, name: str) -> str:
+    """The key of an entity that is not in the gazetteer, from its class and name."""
+    return f"{PREFIXES.get(cls, 'entity')}/{slugify(name)}"
