@@ -45,6 +45,23 @@ class ActorFinder:
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
         self.roles: dict[tuple[str, str], Mention] = {}
+        self.persons = sorted(
+            {span for span in self.by_token.values() if self.entity_class(span) == _PERSON and len(span.text.split()) > 1},
+            key=lambda span: span.start,
+        )
+        self.pairs: list[tuple[int, tuple[Mention, Mention]]] = []
+        for i, span in self.by_token.items():
+            if i != span.start:
+                continue
+            head = doc[i]
+            for other in head.conjuncts:
+                if other.i > head.i and other.i in self.by_token:
+                    first, second = self.span_mention(span), self.span_mention(self.by_token[other.i])
+                    if first and second:
+                        first, second = self.as_actor(first), self.as_actor(second)
+                        if first.label == second.label == "Country" and first.key != second.key:
+                            self.pairs.append((span.start_char, (first, second)))
+        self.pairs.sort(key=lambda item: item[0])
 
     def entity_class(self, span: Span) -> str:
         if span.ent_id_:
@@ -65,17 +82,31 @@ class ActorFinder:
                     return None
                 entry = self.gaz.get(country)
                 return Mention(span.text, span.start_char, span.end_char, entry.type if entry else "Country", country, via="demonym")
-        if cls == _PERSON and key is None and len(span) == 1 and span.text.istitle():
+        if cls == _PERSON and key is None and len(span.text.split()) == 1 and span.text.istitle():
             known = self.known_person(span.text)
             if known is not None:
                 return replace(known, text=span.text, start=span.start_char, end=span.end_char, via="short name")
         return Mention(span.text, span.start_char, span.end_char, cls, key, via=via)
 
     def known_person(self, name: str) -> Mention | None:
-        for mention in reversed(list(self.roles.values())):
-            if mention.label == _PERSON and name in mention.text.split():
-                return mention
+        """The person of this document whose longer name contains ``name`` as a word ("Kim")."""
+        for span in self.persons:
+            if name != span.text and name in span.text.replace("-", " ").split() + span.text.split():
+                return self.span_mention(span)
         return None
+
+    def mentions_inside(self, token: Token) -> list[Mention]:
+        """Mentions of a token, else of the nominals right under it ("de la part des États-Unis")."""
+        found = self.mentions(token)
+        if found:
+            return found
+        for child in token.children:
+            if child.dep_.startswith(("nmod", "pobj", "prep", "appos")):
+                inner = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+                found = self.mentions(inner)
+                if found:
+                    return found
+        return []
 
     def demonym_of(self, token: Token) -> str | None:
         """Country or organisation key of a demonym adjective ("russe", "North Korean")."""
@@ -87,7 +118,7 @@ class ActorFinder:
         return key
 
     def _owner(self, token: Token) -> Mention | None:
-        """The actor a role or group noun belongs to: its demonym, "de X", or "X's"."""
+        """The actor a role or group noun belongs to: its demonym, "de X", "X's", or an adjacent demonym."""
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss", "det", "flat:name", "obl:mod") or child.dep_.startswith("nmod"):
                 key = self.demonym_of(child)
@@ -97,11 +128,26 @@ class ActorFinder:
                     mention = self.span_mention(self.by_token[child.i])
                     if mention is not None and mention.label != _PERSON:
                         return self.as_actor(mention)
-        for neighbour in (token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None,):
-            if neighbour is not None and neighbour.head == token.head:
+        return self._adjacent_owner(token)
+
+    def _adjacent_owner(self, token: Token) -> Mention | None:
+        """A demonym or country name right beside a role noun ("le leader nord-coréen", "Russian President")."""
+        doc = token.doc
+        window = [doc[j] for j in range(token.i + 1, min(token.i + 5, len(doc)))]
+        before = [doc[j] for j in range(token.i - 1, max(token.i - 4, -1), -1)]
+        for side in (window, before):
+            for neighbour in side:
+                if neighbour.is_punct or neighbour.i in self.by_token and self.entity_class(self.by_token[neighbour.i]) == _PERSON:
+                    break
                 key = self.demonym_of(neighbour)
                 if key:
                     return self._key_mention(neighbour, key, "demonym")
+                if neighbour.i in self.by_token and side is before:
+                    mention = self.as_actor(self.span_mention(self.by_token[neighbour.i]) or Mention("", 0, 0, "Thing"))
+                    if mention.label == "Country":
+                        return mention
+                if neighbour.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON"):
+                    break
         return None
 
     def demonym_mention(self, token: Token) -> Mention | None:
@@ -168,7 +214,7 @@ class ActorFinder:
     def mentions(self, token: Token, slot: str = "actor", depth: int = 0) -> list[Mention]:
         """Everything a token refers to, coordination included ("X et Y" gives two)."""
         found: list[Mention] = []
-        for item in [token, *token.conjuncts] if depth == 0 else [token]:
+        for item in [token, *token.conjuncts]:
             mention = self.single(item, slot, depth)
             for m in mention:
                 if m not in found:
@@ -204,13 +250,60 @@ class ActorFinder:
                 mention = self.demonym_mention(token)
                 if mention is not None:
                     return [mention]
+        if self.lex.has("resolution_nouns", lemma) or self.lex.has("resolution_nouns", lower):
+            return [self.resolution(token)]
+        if self.lex.has("demonstratives", lower):
+            return self.event_participants(token)
         if token.pos_ == "PRON" or (token.pos_ == "DET" and "Poss=Yes" in str(token.morph)) or token.dep_ == "poss":
             if self.lex.has("personal_pronouns", lower) or "Poss=Yes" in str(token.morph) or token.dep_ == "poss":
                 return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
         return []
 
+    def resolution(self, token: Token) -> Mention:
+        """A resolution, keyed by the body that adopted it and its number when given."""
+        from ..resolve.iri import slugify
+
+        issuer = None
+        number = None
+        for node in token.subtree:
+            if node.like_num and node.text.isdigit() and len(node.text) >= 3:
+                number = node.text
+            if node != token and node.i in self.by_token and issuer is None:
+                mention = self.span_mention(self.by_token[node.i])
+                if mention is not None and mention.key and mention.label.endswith("Organization"):
+                    issuer = mention.key.rsplit("/", 1)[-1]
+        parts = [issuer or "unspecified"] + ([number] if number else [])
+        end = max(t.idx + len(t.text) for t in token.subtree)
+        text = token.doc.text[token.idx:end]
+        return Mention(text, token.idx, end, "Resolution", "resolution/" + slugify("-".join(parts)), via="resolution")
+
+    def event_participants(self, token: Token) -> list[Mention]:
+        """"cela", "this": the actors of the nearest earlier event noun of the sentence ("une coopération entre X et Y")."""
+        sent = token.sent
+        for node in reversed([t for t in sent if t.i < token.i]):
+            if node.pos_ != "NOUN" or not any(c.lower_ in ("entre", "between") for c in node.subtree):
+                continue
+            found: list[Mention] = []
+            for inner in node.subtree:
+                span = self.by_token.get(inner.i)
+                if span is not None and span.start == inner.i:
+                    mention = self.span_mention(span)
+                    if mention is not None and mention not in found:
+                        found.append(self.as_actor(mention))
+            if len(found) >= 2:
+                return found
+        return []
+
     def recent(self, cls: str | None, count: int, before: int, person_only: bool = False) -> list[Mention]:
-        """The last ``count`` distinct actors named before a character offset."""
+        """The last ``count`` distinct actors named before a character offset.
+
+        For "the two countries", the last pair of countries written together ("X et Y")
+        wins over the two nearest names.
+        """
+        if count == 2 and cls == "Country":
+            pairs = [pair for offset, pair in self.pairs if offset < before]
+            if pairs:
+                return [replace(m, via="coreference") for m in pairs[-1]]
         found: list[Mention] = []
         seen_keys: set[str] = set()
         for i in sorted(self.by_token, reverse=True):

@@ -38,10 +38,12 @@ def _stronger(current: str, new: str) -> str:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            if verb.dep_ in ("acl:relcl", "relcl") and (child.tag_ in ("WDT", "WP") or "PronType=Rel" in str(child.morph)):
+                return verb.head
             return child
     if verb.dep_ in ("acl:relcl", "relcl"):
         return verb.head
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
         return _subject(verb.head)
     return None
 
@@ -66,7 +68,7 @@ def _local_markers(node: Token, lex: Lexicon, is_trigger: bool) -> str:
         ):
             found = _stronger(found, "Negated")
         elif child.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "xcomp") or child.tag_ == "MD":
-            if lex.has("hedge_auxiliaries", lemma) or lex.has("hedge_auxiliaries", lower):
+            if lex.has("hedge_auxiliaries", lemma) or lex.has("hedge_auxiliaries", lower) or lex.has("hedge_verbs", lemma):
                 found = _stronger(found, "Hedged")
             elif lex.has("conditional_auxiliaries", lower):
                 found = _stronger(found, "Conditional")
@@ -94,11 +96,11 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
     steps = 0
     while steps < 12:
         steps += 1
-        if own_clause or came_by == "xcomp":
-            local = _local_markers(node, lex, node is trigger)
+        if own_clause:
+            local = _local_markers(node, lex, node == trigger)
             if local != "Asserted":
                 modality, cue = _stronger(modality, local), cue or node.text
-        if node is not trigger and came_by in ("xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "csubj", "acl"):
+        if node != trigger and came_by in ("xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "csubj", "acl"):
             if _is(lex, "negation_verbs", node) and came_by in ("xcomp", "obj", "ccomp", "obl"):
                 modality = _stronger(modality, "Negated")
                 denier = denier or _subject(node)
@@ -115,14 +117,19 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
         for child in node.children:
             if child.dep_ == "mark" and lex.has("conditional_markers", child.lower_):
                 modality = _stronger(modality, "Conditional")
+            elif own_clause and child.dep_.startswith("advcl") and any(
+                c.dep_ == "mark" and lex.has("conditional_markers", c.lower_) for c in child.children
+            ):
+                modality = _stronger(modality, "Conditional")
         for prep, obj in pp_objects(node):
             if lex.has("source_prepositions", prep):
                 according = according or obj
         head = node.head
-        if head is node:
+        if head == node:
             break
         dep = node.dep_.split(":")[0]
-        if node.dep_ in _CLAUSE_BOUNDARIES or dep in ("advcl", "ccomp", "parataxis"):
+        subordinate = node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in node.children)
+        if node.dep_ in _CLAUSE_BOUNDARIES or dep in ("advcl", "ccomp", "parataxis", "dep") or subordinate:
             own_clause = False
         if dep == "conj":
             own_clause = False

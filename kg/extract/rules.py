@@ -19,7 +19,7 @@ from ..schema import Schema
 from .actors import ActorFinder
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
-from .syntax import clause_head, conjuncts, preposition, roles, subjects
+from .syntax import clause_head, deep_pp_objects, preposition, roles, subjects
 
 __all__ = ["Context", "RULES", "register_rule", "get_rule"]
 
@@ -65,7 +65,7 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
         final = modality
     source = None
     if view.source is not None:
-        found = ctx.finder.mentions(view.source)
+        found = ctx.finder.mentions_inside(view.source)
         source = found[0] if found else None
     if view.according is not None:
         named = ctx.finder.mentions(view.according)
@@ -75,7 +75,7 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
             final = "Hedged"
     denier = None
     if view.denier is not None:
-        found = ctx.finder.mentions(view.denier)
+        found = ctx.finder.mentions_inside(view.denier)
         denier = found[0] if found else None
         source = source or denier
     text = ctx.text
@@ -115,11 +115,17 @@ def _fit(ctx: Context, mentions: list[Mention], allowed: frozenset[str]) -> list
 
 
 def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str], exclude: Token) -> tuple[list[Mention], str | None]:
-    """Mentions of the first role, in priority order, that gives any fitting mention."""
+    """Mentions of the first role, in priority order, that gives any fitting mention.
+
+    ``deep.pp:<prep>`` roles look for the preposition anywhere under the trigger.
+    """
     for role in wanted:
         mentions: list[Mention] = []
-        for token in found.get(role, ()):
-            if token is exclude:
+        tokens = found.get(role, ())
+        if role.startswith("deep.pp:"):
+            tokens = deep_pp_objects(exclude, role[len("deep.pp:"):])
+        for token in tokens:
+            if token == exclude:
                 continue
             mentions.extend(_fit(ctx, ctx.finder.mentions(token), allowed))
         if mentions:
@@ -176,9 +182,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     themes: list[Mention] = []
     if trigger.theme:
         supplied = ctx.schema.relations["suppliedTo"]
-        themes, _ = _fill(ctx, found, trigger.theme, supplied.domain, token)
+        themes, theme_role = _fill(ctx, found, trigger.theme, supplied.domain, token)
         if trigger.require_theme and not themes:
             return
+        themes = _with_listed_weapons(ctx, token, found.get(theme_role, ()), themes)
         if any(m.label == "Weapon" for m in themes) and "suppliesArmsTo" in ctx.schema.relations:
             predicate, relation = "suppliesArmsTo", ctx.schema.relations["suppliesArmsTo"]
     pairs: list[tuple[Mention, Mention, str]] = []
@@ -208,6 +215,26 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
                     yield claim
 
 
+def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: list[Mention]) -> list[Mention]:
+    """Add the weapons listed beside a weapon theme ("les roquettes, notamment les « Grad »").
+
+    Between a theme and its trigger the parse of such lists is unreliable, so the weapons
+    written in that stretch of the sentence are read off linearly.
+    """
+    if not any(m.label == "Weapon" for m in themes):
+        return themes
+    out = list(themes)
+    for token in theme_tokens:
+        lo, hi = (token.i, trigger.i) if token.i < trigger.i else (trigger.i + 1, max(t.i for t in token.subtree) + 1)
+        for i in range(lo, hi):
+            span = ctx.finder.by_token.get(i)
+            if span is not None and span.start == i and span.label_ == "Weapon":
+                mention = ctx.finder.span_mention(span)
+                if mention is not None and mention not in out:
+                    out.append(mention)
+    return out
+
+
 def _possessive_binding(ctx: Context, token: Token, found: dict[str, list[Token]]) -> None:
     """A possessive on a fronted noun ("Après sa rencontre avec X, Y ...") binds to the clause subject."""
     if not found.get("poss"):
@@ -216,12 +243,15 @@ def _possessive_binding(ctx: Context, token: Token, found: dict[str, list[Token]
     if poss.dep_ == "poss" and poss.pos_ != "PRON" and poss.tag_ != "PRP$":
         return
     head = clause_head(token)
-    for subject in subjects(head, ctx.lex.syntax):
-        if subject is not token and subject.i not in {t.i for t in token.subtree} and ctx.finder.mentions(subject):
-            found["poss"] = [subject]
+    inside = {t.i for t in token.subtree}
+    candidates = [t for t in subjects(head, ctx.lex.syntax) if t != token and t.i not in inside]
+    candidates += [t for t in token.conjuncts if t not in candidates]
+    for candidate in candidates:
+        if ctx.finder.mentions(candidate):
+            found["poss"] = [candidate]
             return
-    for conj in token.conjuncts:
-        for child in conj.children:
+    for candidate in candidates:
+        for child in candidate.children:
             if preposition(child) in ("de", "of") and ctx.finder.mentions(child):
                 found["poss"] = [child]
                 return
@@ -233,7 +263,7 @@ def hyphenated_pairs(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     for token in sent:
         if "-" not in token.text or token.text.count("-") != 1:
             continue
-        head = token.head if token.head is not token else token
+        head = token.head if token.head != token else token
         triggers = [t for t in ctx.lex.triggers_for(head.lemma_, head.lower_) if t.between and t.kind == "noun"]
         if not triggers:
             continue
@@ -268,7 +298,7 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                 continue
             claim = _claim(ctx, sent, token, owner, "partyTo", conflict, f"{ctx.lang}/conflict/partyTo")
             if claim is not None:
-                yield replace(claim, modality="Asserted")
+                yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None)
 
 
 def _conflict_of(ctx: Context, token: Token) -> Mention | None:

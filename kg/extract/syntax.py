@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["SyntaxWords", "roles", "pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head"]
+__all__ = ["SyntaxWords", "roles", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head"]
 
 _CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
 _SUBJ = {"nsubj", "csubj"}
@@ -55,8 +55,15 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts] if token.conjuncts else [token]
 
 
+_PASSIVE_AUX = {"être", "be", "get"}
+
+
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "auxpass") or c.dep_ in _SUBJ_PASS for c in verb.children)
+    """Passive voice: a passive subject, or a passive auxiliary that really is être / be."""
+    return any(
+        c.dep_ in _SUBJ_PASS or (c.dep_ in ("aux:pass", "auxpass") and c.lemma_.lower() in _PASSIVE_AUX)
+        for c in verb.children
+    )
 
 
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:
@@ -65,6 +72,7 @@ def _children(token: Token, deps: Iterable[str]) -> list[Token]:
 
 
 def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, nominal) pairs under a word, whatever label the parser gave the nominal."""
     for child in token.children:
         if child.dep_ == "prep" or (child.dep_ == "agent" and child.lower_ == "by"):
             for pobj in child.children:
@@ -74,10 +82,15 @@ def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
                     for deeper in pobj.children:
                         if deeper.dep_ == "pobj":
                             yield f"{_norm(child.text)} {_norm(pobj.text)}", deeper
-        elif child.dep_.split(":")[0] in _PREP_DEPS and child.pos_ != "VERB":
+        elif child.dep_ not in ("case", "mark", "det", "punct", "cc", "fixed") and child.pos_ not in ("VERB", "AUX"):
             prep = preposition(child)
             if prep:
                 yield prep, child
+
+
+def deep_pp_objects(token: Token, wanted: str) -> list[Token]:
+    """Nominals introduced by ``wanted`` anywhere under a word ("fournitures de pétrole en provenance de Russie")."""
+    return [node for node in token.subtree if node != token and preposition(node) == wanted]
 
 
 def _is_relative(token: Token) -> bool:
@@ -86,11 +99,11 @@ def _is_relative(token: Token) -> bool:
 
 def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     """Active subjects of a verb, following control, coordination and relative clauses."""
-    found = _children(verb, _SUBJ)
+    found = _children(verb, _SUBJ) or [s for aux in _children(verb, ("aux", "aux:pass", "aux:tense", "cop")) for s in _children(aux, _SUBJ)]
     if found or depth > 4:
         return [t for t in found if t.dep_ != "csubj"]
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     if verb.dep_ in _RELATIVE_DEPS:
         if any(c.dep_ in _SUBJ and _is_relative(c) for c in verb.children):
@@ -110,7 +123,7 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
 def clause_head(token: Token) -> Token:
     """The verb of the clause a nominal trigger sits in (itself for a verb)."""
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
         node = node.head
     return node
 
@@ -141,7 +154,7 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         if prep in ("par", "by") and (passive or token.pos_ == "NOUN" or token.dep_ == "acl"):
             add("agent", [obj])
         if prep == "entre" or prep == "between":
-            add("between", conjuncts(obj))
+            add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"])
         add(f"pp:{prep}", [obj])
     for child in token.children:
         if child.dep_ == "poss" or (child.dep_ == "det" and "Poss=Yes" in str(child.morph)):
@@ -150,22 +163,25 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             add("mod", [child])
         elif child.dep_ == "amod" and child.i > token.i:
             add("mod", [child])
-    if token.pos_ in ("NOUN", "PROPN", "X") and token.head is not token:
+    if token.pos_ in ("NOUN", "PROPN", "X") and token.head != token:
         governor = token.head
         if governor.dep_ in ("case", "prep") or token.dep_ == "pobj":
             governor = governor.head if token.dep_ == "pobj" else governor
         lemma = _norm(governor.lemma_)
-        sub = roles_of_governor(governor, words) if lemma in words.light_verbs | words.undergo_verbs else {}
-        prefix = "light" if lemma in words.light_verbs else "undergo"
+        phrase = f"{lemma} {preposition(token)}" if preposition(token) else lemma
+        undergo = phrase in words.undergo_verbs or lemma in words.undergo_verbs
+        light = not undergo and (lemma in words.light_verbs or phrase in words.light_verbs)
+        sub = roles_of_governor(governor, words) if light or undergo else {}
+        prefix = "light" if light else "undergo"
         for role, items in sub.items():
-            add(f"{prefix}.{role}", [t for t in items if t is not token])
+            add(f"{prefix}.{role}", [t for t in items if t != token])
     return out
 
 
 def roles_of_governor(verb: Token, words: SyntaxWords) -> dict[str, list[Token]]:
     """Arguments of the verb governing a trigger noun, without descending into nouns again."""
     found: dict[str, list[Token]] = {}
-    if verb.pos_ in ("VERB", "AUX", "NOUN"):
+    if verb.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         found["subj"] = subjects(verb, words) if not is_passive(verb) else []
         found["subjpass"] = _children(verb, _SUBJ_PASS | ({"nsubj"} if is_passive(verb) else set()))
         found["obj"] = _children(verb, _OBJ)
