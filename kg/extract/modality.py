@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .syntax import pp_objects
+from .syntax import is_passive, pp_objects
 
 __all__ = ["Stance", "stance", "RANK"]
 
@@ -105,6 +105,8 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
                 modality = _stronger(modality, "Negated")
                 denier = denier or _subject(node)
             elif _is(lex, "hedge_verbs", node) and came_by in ("xcomp", "ccomp", "obl", "csubj"):
+                modality = _stronger(modality, "Hedged")
+            elif _is(lex, "hedge_passives", node) and came_by == "xcomp" and is_passive(node):
                 modality = _stronger(modality, "Hedged")
             elif _is(lex, "belief_verbs", node) and came_by in ("ccomp", "xcomp", "obl", "obj"):
                 modality = _stronger(modality, "Hedged")

@@ -66,17 +66,17 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
     source = None
     if view.source is not None:
         found = ctx.finder.mentions_inside(view.source)
-        source = found[0] if found else None
+        source = ctx.finder.as_actor(found[0]) if found else None
     if view.according is not None:
         named = ctx.finder.mentions(view.according)
         if named:
-            source = source or named[0]
+            source = source or ctx.finder.as_actor(named[0])
         elif RANK[final] < RANK["Hedged"]:
             final = "Hedged"
     denier = None
     if view.denier is not None:
         found = ctx.finder.mentions_inside(view.denier)
-        denier = found[0] if found else None
+        denier = ctx.finder.as_actor(found[0]) if found else None
         source = source or denier
     text = ctx.text
     start, end = sent.start_char, sent.end_char

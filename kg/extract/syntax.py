@@ -114,6 +114,8 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
             objs = _children(head, _OBJ) or [o for p, o in pp_objects(head) if p in ("à",)]
             if objs:
                 return objs
+        if verb.dep_ == "xcomp" and is_passive(head):
+            return _children(head, _SUBJ_PASS | _SUBJ)
         return subjects(head, words, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else []
     if verb.dep_ == "acl" and not is_passive(verb) and verb.tag_ == "VBG":
         return [head]

@@ -153,6 +153,8 @@ class OxigraphStore(GraphStore):
             if path is None:
                 inner = pyoxigraph.Store()
             elif read_only:
+                if not Path(path).is_dir():
+                    raise StoreError(f"{path}: no store here; create one with 'kg ingest ... --store {path}'")
                 inner = pyoxigraph.Store.read_only(str(path))
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
