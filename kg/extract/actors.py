@@ -41,6 +41,8 @@ class ActorFinder:
         for ent in doc.ents:
             if any(ent.start_char < end and start < ent.end_char for start, end in excluded):
                 continue
+            if not ent.ent_id_ and ent[0].is_lower:
+                continue
             if ent.label_ in NER_CLASSES or ent.ent_id_:
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
@@ -242,6 +244,11 @@ class ActorFinder:
                     return self.recent("Country", count, before=token.idx)
             if self.lex.has("container_nouns", lemma) or self.lex.has("container_nouns", lower):
                 for child in token.children:
+                    if child.dep_ in ("compound", "poss", "nmod:poss", "amod") and depth < 3:
+                        owned = self.mentions(child, slot, depth + 1)
+                        if owned:
+                            return owned
+                for child in token.children:
                     if child.dep_.startswith(("nmod", "pobj", "prep")) and depth < 3:
                         inner = child if child.dep_ != "prep" else next(iter(c for c in child.children if c.dep_ == "pobj"), None)
                         if inner is not None:
@@ -250,6 +257,10 @@ class ActorFinder:
                 mention = self.demonym_mention(token)
                 if mention is not None:
                     return [mention]
+        if self.lex.has("time_nouns", lower) and depth < 2:
+            for child in token.children:
+                if child.i in self.by_token:
+                    return self.mentions(child, slot, depth + 1)
         if self.lex.has("resolution_nouns", lemma) or self.lex.has("resolution_nouns", lower):
             return [self.resolution(token)]
         if self.lex.has("demonstratives", lower):

@@ -135,6 +135,6 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             own_clause = False
         if dep == "conj":
             own_clause = False
-        came_by = dep if dep not in ("nsubj", "obj", "dobj", "pobj", "nmod", "obl") else ("obj" if dep in ("obj", "dobj", "pobj") else dep)
+        came_by = {"dobj": "obj", "pobj": "obj", "prep": "obl", "pcomp": "obl", "agent": "obl"}.get(dep, dep)
         node = head
     return Stance(modality, source, denier, cue, according)

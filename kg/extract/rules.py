@@ -191,6 +191,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     pairs: list[tuple[Mention, Mention, str]] = []
     subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
     objects, object_role = _fill(ctx, found, trigger.object, relation.range, token)
+    if not objects and relation.quad_class in _VERBAL:
+        objects = _event_agents(ctx, found, trigger.object, relation.range)
     if trigger.between and len(found.get("between", ())) >= 1:
         inside = _fit(ctx, [m for t in found["between"] for m in ctx.finder.mentions(t)], relation.domain)
         unique = list(dict.fromkeys(inside))
@@ -213,6 +215,22 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
                 claim = _claim(ctx, sent, token, theme, "suppliedTo", recipient, trigger.id + "/theme", trigger.modality)
                 if claim is not None:
                     yield claim
+
+
+_VERBAL = ("verbal cooperation", "verbal conflict")
+
+
+def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str]) -> list[Mention]:
+    """Who did the event a statement is about: "condemned Russia's invasion" targets Russia."""
+    for role in wanted:
+        for token in found.get(role, ()):
+            if token.pos_ != "NOUN" or not any(t.kind == "noun" for t in ctx.lex.triggers_for(token.lemma_, token.lower_)):
+                continue
+            event = roles(token, ctx.lex.syntax)
+            agents, _ = _fill(ctx, event, ("agent", "poss", "mod"), allowed, token)
+            if agents:
+                return agents
+    return []
 
 
 def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: list[Mention]) -> list[Mention]:

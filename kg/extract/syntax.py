@@ -100,11 +100,20 @@ def _is_relative(token: Token) -> bool:
 def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     """Active subjects of a verb, following control, coordination and relative clauses."""
     found = _children(verb, _SUBJ) or [s for aux in _children(verb, ("aux", "aux:pass", "aux:tense", "cop")) for s in _children(aux, _SUBJ)]
+    head = verb.head
+    if verb.dep_ in _RELATIVE_DEPS and any(_is_relative(t) for t in found):
+        return [head]
     if found or depth > 4:
         return [t for t in found if t.dep_ != "csubj"]
-    head = verb.head
     if head == verb:
         return []
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        if _norm(governor.lemma_) in words.object_control:
+            objs = _children(governor, _OBJ)
+            if objs:
+                return objs
+        return subjects(governor, words, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ in _RELATIVE_DEPS:
         if any(c.dep_ in _SUBJ and _is_relative(c) for c in verb.children):
             return [head]
