@@ -82,37 +82,44 @@ class KnowledgeGraph:
         *,
         lang: str | None = None,
         force: bool = False,
+        jobs: int = 1,
         progress: Callable[[str], None] | None = None,
     ) -> IngestReport:
         """Extract claims from files, folders, globs, raw text or Articles, and store them.
 
         One article is written at a time, in one transaction; a file that fails is
-        reported in ``report.errors`` and the others carry on.
+        reported in ``report.errors`` and the others carry on. With ``jobs`` > 1, spaCy
+        runs in that many worker processes while this one reads and writes, with a
+        bounded number of batches in flight, so memory stays flat on long streams.
         """
         from .ingest import iter_articles
-        from .pipeline import process
+        from .pipeline import process, process_parallel
 
         report = IngestReport()
         stream = iter_articles(sources, self.settings, report.warnings)
         if lang:
             stream = (item if isinstance(item, InputError) else _with_lang(item, lang) for item in stream)
         articles = self._skip_known(stream, report, force)
-        for batch in _batches(articles, self.settings.batch_size):
-            for article, result in process(batch, self.settings):
-                if isinstance(result, GeoKGError):
-                    report.errors.append(str(result))
-                    continue
-                try:
-                    self.store.replace_graph(result.graph, result.quads, result.shared)
-                except StoreError as exc:
-                    report.errors.append(f"{article.source or article.id}: {exc}")
-                    continue
-                report.articles += 1
-                report.claims += len(result.claims)
-                report.entities += len(result.entities)
-                report.dropped += result.dropped
-                if progress:
-                    progress(article.source or article.id)
+        batches = _batches(articles, self.settings.batch_size)
+        if jobs > 1:
+            results = process_parallel(batches, jobs, self.settings)
+        else:
+            results = (pair for batch in batches for pair in process(batch, self.settings))
+        for article, result in results:
+            if isinstance(result, GeoKGError):
+                report.errors.append(str(result))
+                continue
+            try:
+                self.store.replace_graph(result.graph, result.quads, result.shared)
+            except StoreError as exc:
+                report.errors.append(f"{article.source or article.id}: {exc}")
+                continue
+            report.articles += 1
+            report.claims += len(result.claims)
+            report.entities += len(result.entities)
+            report.dropped += result.dropped
+            if progress:
+                progress(article.source or article.id)
         return report
 
     def _skip_known(self, stream: Iterable, report: IngestReport, force: bool) -> Iterator[Article]:
@@ -265,8 +272,15 @@ class KnowledgeGraph:
     def to_networkx(self, **filters):
         """Actors as nodes, one edge per claim (MultiDiGraph) carrying the claim's record."""
         from .analysis.network import to_networkx
+        from .rdf.queries import ARTICLES
 
-        return to_networkx(self.claims(), self.entities(), **filters)
+        articles = {}
+        for row in self.store.query(ARTICLES):
+            info = articles.setdefault(_local(row["a"], _GKR + "article/"), {})
+            for field in ("headline", "url", "published"):
+                if field in row and field not in info:
+                    info[field] = str(row[field])
+        return to_networkx(self.claims(), self.entities(), articles=articles, **filters)
 
     def render_html(self, path: str | os.PathLike, **options) -> Path:
         """Write a self-contained interactive page of the actor network."""

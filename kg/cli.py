@@ -44,7 +44,7 @@ def _open(store: Path | str | None, read_only: bool = False):
     return KnowledgeGraph(str(store) if store is not None else None, read_only=read_only)
 
 
-def _ingest(kg, paths: list[str], force: bool = False):
+def _ingest(kg, paths: list[str], force: bool = False, jobs: int = 1):
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
@@ -57,7 +57,7 @@ def _ingest(kg, paths: list[str], force: bool = False):
             done[0] += 1
             bar.update(task, description=f"{done[0]} articles: {source[-60:]}")
 
-        report = kg.ingest(paths, force=force, progress=tick)
+        report = kg.ingest(paths, force=force, jobs=jobs, progress=tick)
     for line in report.warnings:
         typer.echo(f"warning: {line}", err=True)
     for line in report.errors:
@@ -115,11 +115,12 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs of articles."),
     store: Path = STORE_OPTION,
     force: bool = typer.Option(False, help="Re-extract articles already stored with the same text."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for spaCy."),
 ):
     """Extract claims from articles and add them to the store."""
     with _errors():
         kg = _open(store)
-        report = _ingest(kg, paths, force)
+        report = _ingest(kg, paths, force, jobs)
         kg.close()
         typer.echo(f"{report.articles} articles stored, {report.skipped} unchanged, {report.claims} claims, {len(report.errors)} failed")
         if report.errors:

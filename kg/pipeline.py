@@ -9,7 +9,7 @@ from .errors import GeoKGError, InputError
 from .model import Article, Claim, Entity
 from .settings import Settings
 
-__all__ = ["ArticleResult", "process", "analyse"]
+__all__ = ["ArticleResult", "process", "process_parallel", "analyse"]
 
 
 @dataclass
@@ -70,3 +70,30 @@ def process(batch: list[Article], settings: Settings | None = None) -> Iterator[
                 yield article, analyse(article, doc, settings)
             except GeoKGError as exc:
                 yield article, InputError(article.source or article.id, str(exc))
+
+
+def _process_batch(batch: list[Article], settings: Settings | None) -> list[tuple[Article, ArticleResult | GeoKGError]]:
+    return list(process(batch, settings))
+
+
+def process_parallel(
+    batches: Iterator[list[Article]], jobs: int, settings: Settings | None = None
+) -> Iterator[tuple[Article, ArticleResult | GeoKGError]]:
+    """Like ``process`` over a stream of batches, in ``jobs`` worker processes, results in order.
+
+    At most ``2 * jobs`` batches are in flight, so a stream of any length runs in constant
+    memory; each worker loads the spaCy models once.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.submit(_process_batch, batch, settings))
+            while len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 
 import networkx as nx
@@ -10,6 +10,8 @@ import networkx as nx
 from ..model import Claim, Entity
 
 __all__ = ["to_networkx"]
+
+_ARTICLE_FIELDS = ("headline", "url", "published")
 
 
 def to_networkx(
@@ -19,20 +21,24 @@ def to_networkx(
     predicates: Iterable[str] | None = None,
     modalities: Iterable[str] | None = None,
     min_confidence: float = 0.0,
+    articles: Mapping[str, Mapping[str, object]] | None = None,
 ) -> nx.MultiDiGraph:
     """One node per entity in a claim, one edge per claim with the claim's fields as data.
 
     Node attributes: ``label``, ``type``, ``country``, ``iso3``; edge key is the claim id.
+    ``articles`` maps an article id to what is known of it (``headline``, ``url``,
+    ``published``); each edge then carries those fields of its article (None otherwise).
 
     >>> from kg.model import Claim
     >>> c = Claim("c1", "a1", "country/RUS", "meets", "country/PRK", "Asserted", 0.9, "...", 0, 3)
-    >>> g = to_networkx([c])
-    >>> sorted(g.nodes), g.number_of_edges()
-    (['country/PRK', 'country/RUS'], 1)
+    >>> g = to_networkx([c], articles={"a1": {"headline": "Kim meets Putin"}})
+    >>> sorted(g.nodes), g.number_of_edges(), g.edges["country/RUS", "country/PRK", "c1"]["headline"]
+    (['country/PRK', 'country/RUS'], 1, 'Kim meets Putin')
     """
     wanted_p = set(predicates) if predicates else None
     wanted_m = set(modalities) if modalities else None
     described = {e.key: e for e in entities}
+    known = articles or {}
     graph = nx.MultiDiGraph()
     for claim in claims:
         if wanted_p and claim.predicate not in wanted_p:
@@ -53,5 +59,9 @@ def to_networkx(
                 )
         data = asdict(claim)
         data["event_date"] = claim.event_date.isoformat() if claim.event_date else None
+        info = known.get(claim.article, {})
+        for field in _ARTICLE_FIELDS:
+            value = info.get(field)
+            data[field] = value.isoformat() if hasattr(value, "isoformat") else value
         graph.add_edge(claim.subject, claim.object, key=claim.id, **data)
     return graph

@@ -1,6 +1,6 @@
 """SPARQL the API runs, written with the most selective pattern first (Oxigraph keeps order)."""
 
-__all__ = ["CLAIMS", "ENTITIES", "SUBCLASS_FILTER", "STATS_COUNTS", "STATS_BY_RELATION"]
+__all__ = ["CLAIMS", "ENTITIES", "SUBCLASS_FILTER", "STATS_COUNTS", "STATS_BY_RELATION", "ARTICLES"]
 
 CLAIMS = """
 SELECT ?c ?a ?s ?p ?o ?m ?confidence ?evidence ?start ?end ?rule ?source ?denier ?date ?location WHERE {
@@ -44,4 +44,13 @@ SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?entities) (COUN
 
 STATS_BY_RELATION = """
 SELECT ?p ?m (COUNT(?c) AS ?n) WHERE { ?c rdf:predicate ?p ; gkg:modality ?m . } GROUP BY ?p ?m
+"""
+
+ARTICLES = """
+SELECT ?a ?headline ?url ?published WHERE {
+  ?a a gkg:Article .
+  OPTIONAL { ?a schema:headline ?headline }
+  OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:datePublished ?published }
+}
 """

@@ -17,7 +17,7 @@ from ..settings import ontology_dir
 from .convert import ONTOLOGY_GRAPH
 from .results import Rows
 
-__all__ = ["GraphStore", "OxigraphStore", "MemoryStore", "open_store", "register_store", "STORES", "FORMATS", "PREFIXES"]
+__all__ = ["stored_ontology", "GraphStore", "OxigraphStore", "MemoryStore", "open_store", "register_store", "STORES", "FORMATS", "PREFIXES"]
 
 FORMATS = {
     ".trig": "trig",
@@ -43,6 +43,18 @@ PREFIXES = {
     "wd": "http://www.wikidata.org/entity/",
 }
 PREFIX_HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def stored_ontology() -> Graph:
+    """``geokg.ttl`` with its blank nodes replaced by deterministic skolem IRIs.
+
+    The same ontology then gives the same quads in every store and after every export and
+    load, and stores that refuse blank nodes accept it.
+    """
+    from rdflib.compare import to_canonical_graph
+
+    ontology = Graph().parse(ontology_dir() / "geokg.ttl", format="turtle")
+    return to_canonical_graph(ontology).skolemize(authority="https://w3id.org/geokg", basepath="/.well-known/genid/")
 
 
 def rdf_format(path: str | Path) -> str:
@@ -93,7 +105,7 @@ class GraphStore:
             return
         found = self.query(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
         if not found.boolean:
-            ontology = Graph().parse(ontology_dir() / "geokg.ttl", format="turtle")
+            ontology = stored_ontology()
             self.replace_graph(ONTOLOGY_GRAPH, [(s, p, o, ONTOLOGY_GRAPH) for s, p, o in ontology], [])
 
     def close(self) -> None:
