@@ -21,6 +21,7 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stat
     gaz = gazetteer or default_gazetteer()
     finder = ActorFinder(doc, gaz, lex, excluded=article.structure)
     ctx = Context(article.text, lang, lex, gaz, schema(), finder, article.published, stats if stats is not None else {})
+    ctx.index(doc)
     best: dict[tuple, RawClaim] = {}
     for sent in doc.sents:
         if not sent.text.strip():

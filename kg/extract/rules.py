@@ -36,6 +36,19 @@ class Context:
     finder: ActorFinder
     published: object = None
     stats: dict[str, int] = field(default_factory=dict)
+    lemmas: list[str] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
+
+    def index(self, doc) -> None:
+        """Read each token's lemma and lowercase form once, for the rules' quick filters."""
+        self.lemmas = [t.lemma_.lower().replace("’", "'") for t in doc]
+        self.lowers = [t.lower_.replace("’", "'") for t in doc]
+
+    def candidates(self, sent: Span, *lists: str) -> list[Token]:
+        """Tokens of a sentence whose lemma or form is in one of the lexicon's word lists."""
+        words = frozenset().union(*(self.lex.words.get(name, frozenset()) for name in lists))
+        doc = sent.doc
+        return [doc[i] for i in range(sent.start, sent.end) if self.lemmas[i] in words or self.lowers[i] in words]
 
 
 Rule = Callable[[Context, Span], Iterator[RawClaim]]
@@ -151,7 +164,7 @@ def _requires_met(trigger: Trigger, token: Token) -> bool:
 @register_rule("roles")
 def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """leaderOf / representativeOf from role phrases and appositions."""
-    for token in sent:
+    for token in ctx.candidates(sent, "leader_nouns", "representative_nouns"):
         person, owner, relation = ctx.finder.role_phrase(token)
         if person is None or owner is None or person.via == "role":
             continue
@@ -163,8 +176,13 @@ def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
 @register_rule("lexicon")
 def lexicon_triggers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """Relations fired by the trigger words of the language's lexicon."""
-    for token in sent:
-        candidates = ctx.lex.triggers_for(token.lemma_, token.lower_)
+    triggers = ctx.lex.triggers
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if ctx.lemmas[i] not in triggers and ctx.lowers[i] not in triggers:
+            continue
+        token = doc[i]
+        candidates = ctx.lex.triggers_for(ctx.lemmas[i], ctx.lowers[i])
         for trigger in candidates:
             if token.pos_ not in trigger.pos or not _requires_met(trigger, token):
                 continue
@@ -278,9 +296,10 @@ def _possessive_binding(ctx: Context, token: Token, found: dict[str, list[Token]
 @register_rule("pairs")
 def hyphenated_pairs(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """"la rencontre Kim-Poutine", "the Biden-Xi summit": two actors joined by a hyphen."""
-    for token in sent:
-        if "-" not in token.text or token.text.count("-") != 1:
+    for i in range(sent.start, sent.end):
+        if ctx.lowers[i].count("-") != 1:
             continue
+        token = sent.doc[i]
         head = token.head if token.head != token else token
         triggers = [t for t in ctx.lex.triggers_for(head.lemma_, head.lower_) if t.between and t.kind == "noun"]
         if not triggers:
@@ -304,7 +323,12 @@ def _gazetteer_mention(ctx: Context, name: str, token: Token) -> Mention | None:
 @register_rule("conflicts")
 def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """partyTo: who wages a war ("Russia's war in Ukraine", "ses opérations militaires en Ukraine")."""
-    for token in sent:
+    nouns = ctx.lex.words.get("conflict_nouns", frozenset())
+    for i in range(sent.start, sent.end):
+        span = ctx.finder.by_token.get(i)
+        if not (span is not None and span.label_ == "Conflict" or ctx.lemmas[i] in nouns or ctx.lowers[i] in nouns):
+            continue
+        token = sent.doc[i]
         conflict = _conflict_of(ctx, token)
         if conflict is None:
             continue
@@ -345,10 +369,11 @@ def _conflict_in(gaz: Gazetteer, country: str):
 @register_rule("origin")
 def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """possesses: a weapon qualified by a country's demonym ("les missiles nord-coréens")."""
-    for token in sent:
-        span = ctx.finder.by_token.get(token.i)
+    for i in range(sent.start, sent.end):
+        span = ctx.finder.by_token.get(i)
         if span is None or span.label_ != "Weapon":
             continue
+        token = sent.doc[i]
         weapon = ctx.finder.span_mention(span)
         for child in token.children:
             country = ctx.finder.demonym_mention(child) if child.dep_ in ("amod", "compound") else None

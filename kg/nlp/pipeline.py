@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..settings import MODELS
 
-__all__ = ["get_nlp", "register_language", "LANGUAGES", "model_name"]
+__all__ = ["get_nlp", "register_language", "LANGUAGES", "model_name", "as_phrases"]
 
 LANGUAGES: dict[str, tuple[str, ...]] = dict(MODELS)
 _CACHE: dict[str, Language] = {}
@@ -67,6 +67,28 @@ def merge_names(doc: Doc) -> Doc:
     return doc
 
 
+def as_phrases(patterns: list[dict]) -> list[dict]:
+    """Token patterns that only spell words out become phrase patterns.
+
+    The entity ruler matches phrase patterns with spaCy's PhraseMatcher, which stays fast
+    with tens of thousands of names; a lowercase generic noun ("armes") also gets its
+    capitalised form, for the start of a sentence.
+    """
+    out = []
+    for pattern in patterns:
+        tokens = pattern.get("pattern")
+        if isinstance(tokens, list) and all(len(t) == 1 and ("ORTH" in t or "LOWER" in t) for t in tokens):
+            words = [next(iter(t.values())) for t in tokens]
+            phrase = " ".join(words)
+            variants = {phrase}
+            if any("LOWER" in t for t in tokens):
+                variants.add(phrase[:1].upper() + phrase[1:])
+            out.extend({**pattern, "pattern": variant} for variant in sorted(variants))
+        else:
+            out.append(pattern)
+    return out
+
+
 def model_name(lang: str) -> str:
     """The first installed model package for a language."""
     candidates = LANGUAGES.get(lang)
@@ -94,7 +116,7 @@ def _build(lang: str, patterns: Callable[[str], list[dict]] | None) -> Language:
 
         patterns = default_gazetteer().ruler_patterns
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns(lang))
+        ruler.add_patterns(as_phrases(patterns(lang)))
     nlp.add_pipe("geokg_merge_names", after="geokg_gazetteer")
     nlp.add_pipe("geokg_line_sentences", after="geokg_merge_names")
     return nlp
