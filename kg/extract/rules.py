@@ -17,6 +17,7 @@ from ..model import Mention, RawClaim
 from ..nlp.gazetteer import Gazetteer
 from ..schema import Schema
 from .actors import ActorFinder
+from .circumstances import event_date, event_place
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
 from .syntax import clause_head, deep_pp_objects, preposition, roles, subjects
@@ -97,6 +98,8 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
         end -= 1
     while start < end and text[start].isspace():
         start += 1
+    event_day = event_date(trigger, ctx.lex.words.get("time_nouns", frozenset()), ctx.lang, ctx.published)
+    place = event_place(trigger, ctx.finder, {s.start, o.start}) if p != "visits" else None
     return RawClaim(
         subject=s,
         predicate=p,
@@ -111,6 +114,8 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
         denied_by=denier,
         trigger_start=trigger.idx,
         trigger_end=trigger.idx + len(trigger.text),
+        event_date=event_day,
+        location=place,
     )
 
 
@@ -170,7 +175,7 @@ def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             continue
         claim = _claim(ctx, sent, token, person, relation, owner, f"{ctx.lang}/role/{relation}", None)
         if claim is not None:
-            yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None)
+            yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
 
 
 @register_rule("lexicon")
@@ -340,7 +345,7 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                 continue
             claim = _claim(ctx, sent, token, owner, "partyTo", conflict, f"{ctx.lang}/conflict/partyTo")
             if claim is not None:
-                yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None)
+                yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
 
 
 def _conflict_of(ctx: Context, token: Token) -> Mention | None:
@@ -380,4 +385,4 @@ def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             if country is not None:
                 claim = _claim(ctx, sent, token, country, "possesses", weapon, f"{ctx.lang}/origin/possesses")
                 if claim is not None:
-                    yield claim
+                    yield replace(claim, event_date=None, location=None)

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
+from .dateline import dateline_date
 from .language import detect_language
 from .readers import READERS, make_article, read_file
 
@@ -55,10 +56,14 @@ def iter_paths(target: str | os.PathLike) -> Iterator[Path | InputError]:
 
 
 def _with_language(article: Article, settings: Settings) -> Article:
+    """Fill the language when it is not given, and the date from a dateline when there is one."""
     lang = (article.lang or "").lower()[:2]
     if lang not in ("fr", "en"):
         lang = detect_language(article.text, settings.default_lang)
-    return article if lang == article.lang else replace(article, lang=lang)
+    published = article.published or dateline_date(article.text, lang)
+    if lang == article.lang and published == article.published:
+        return article
+    return replace(article, lang=lang, published=published)
 
 
 def iter_articles(

@@ -1,0 +1,28 @@
+"""Datelines: "Téhéran, 12 mars 2024 —" or "WASHINGTON, Oct 4 (Reuters) -" give the date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+__all__ = ["dateline_date"]
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-ZÀ-Ý][\w'’.\- ]{1,40}?)\s*,\s*(?P<date>[^\n—–(]{3,40}?)\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s",
+    re.MULTILINE,
+)
+
+
+def dateline_date(text: str, lang: str | None = None) -> date | None:
+    """The date of a dateline in the first lines of an article, if there is one."""
+    import dateparser
+
+    for match in _DATELINE.finditer(text[:600]):
+        found = dateparser.parse(
+            match.group("date").strip(),
+            languages=[lang] if lang in ("fr", "en") else ["fr", "en"],
+            settings={"STRICT_PARSING": False, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]},
+        )
+        if found is not None:
+            return found.date()
+    return None
