@@ -29,6 +29,23 @@ _PERSON = "Person"
 _NUMBER_WORDS = {"deux": 2, "two": 2, "both": 2, "trois": 3, "three": 3}
 
 
+def _trimmed(span: Span) -> Span | None:
+    """A statistical entity without the clitics, punctuation and lowercase words at its edges."""
+    start, end = span.start, span.end
+    doc = span.doc
+
+    def loose(token: Token) -> bool:
+        return token.is_punct or token.is_space or token.is_lower or token.text.endswith(("'", "’"))
+
+    while start < end and loose(doc[start]):
+        start += 1
+    while end > start and loose(doc[end - 1]):
+        end -= 1
+    if start == end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
+
+
 class ActorFinder:
     """Map tokens of one parsed document to mentions of entities."""
 
@@ -41,8 +58,10 @@ class ActorFinder:
         for ent in doc.ents:
             if any(ent.start_char < end and start < ent.end_char for start, end in excluded):
                 continue
-            if not ent.ent_id_ and ent[0].is_lower:
-                continue
+            if not ent.ent_id_:
+                ent = _trimmed(ent)
+                if ent is None:
+                    continue
             if ent.label_ in NER_CLASSES or ent.ent_id_:
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent

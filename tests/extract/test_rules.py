@@ -1,0 +1,86 @@
+"""Extraction rules, one sentence at a time, through the real spaCy models.
+
+Each row is (language, sentence, expected claims); a claim is (subject, relation, object,
+modality) with entities named as in the gold standard (ISO3 for countries, else a name).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg import Article
+from kg.evaluation import _match_ref
+from kg.nlp.pipeline import get_nlp
+from kg.pipeline import analyse
+
+CASES = [
+    ("en", "Japan and South Korea condemned North Korea on Monday.",
+     [("JPN", "condemns", "PRK", "Asserted"), ("KOR", "condemns", "PRK", "Asserted")]),
+    ("en", "Iran, which backs the Houthis, said on Tuesday it was ready to talk.",
+     [("IRN", "supports", "Houthis", "Asserted")]),
+    ("en", "The European Union imposed sanctions on Iran over its drone program.",
+     [("European Union", "sanctions", "IRN", "Asserted")]),
+    ("en", "Turkey refused to sanction Russia.", [("TUR", "sanctions", "RUS", "Negated")]),
+    ("en", "Russia reportedly delivered oil to North Korea.",
+     [("RUS", "aids", "PRK", "Hedged"), ("oil", "suppliedTo", "PRK", "Hedged")]),
+    ("en", "Moscow accused Kyiv of attacking the Kremlin with drones.",
+     [("RUS", "accuses", "UKR", "Asserted"), ("UKR", "attacks", "RUS", "Hedged")]),
+    ("en", "The United States fears that Russia may supply weapons to North Korea.",
+     [("RUS", "suppliesArmsTo", "PRK", "Hedged")]),
+    ("en", "North Korea did not attack Ukraine.", [("PRK", "attacks", "UKR", "Negated")]),
+    ("en", "Beijing threatened Taiwan with military drills.", [("CHN", "threatens", "TWN", "Asserted")]),
+    ("en", "Finland joined NATO in 2023.", [("FIN", "memberOf", "NATO", "Asserted")]),
+    ("fr", "Le Japon et la Corée du Sud ont condamné la Corée du Nord lundi.",
+     [("JPN", "condemns", "PRK", "Asserted"), ("KOR", "condemns", "PRK", "Asserted")]),
+    ("fr", "L'Union européenne a imposé des sanctions à l'Iran.", [("Union européenne", "sanctions", "IRN", "Asserted")]),
+    ("fr", "La Turquie a refusé de sanctionner la Russie.", [("TUR", "sanctions", "RUS", "Negated")]),
+    ("fr", "Selon des sources diplomatiques, la Russie aurait livré du pétrole à la Corée du Nord.",
+     [("RUS", "aids", "PRK", "Hedged")]),
+    ("fr", "Moscou a accusé Kiev d'avoir attaqué le Kremlin avec des drones.",
+     [("RUS", "accuses", "UKR", "Asserted"), ("UKR", "attacks", "RUS", "Hedged")]),
+    ("fr", "Pékin a menacé Taïwan.", [("CHN", "threatens", "TWN", "Asserted")]),
+    ("fr", "La Finlande a rejoint l'OTAN en 2023.", [("FIN", "memberOf", "OTAN", "Asserted")]),
+    ("fr", "Si une coopération militaire entre la Russie et la Corée du Nord se concrétisait, cela constituerait une violation des résolutions du Conseil de sécurité.",
+     [("RUS", "cooperatesMilitarilyWith", "PRK", "Conditional"), ("RUS", "violates", "résolutions du Conseil de sécurité", "Conditional")]),
+    ("fr", "Les États-Unis craignent que la Russie ne fournisse des armes à la Corée du Nord.",
+     [("RUS", "suppliesArmsTo", "PRK", "Hedged")]),
+    ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
+     [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
+      ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
+]
+
+
+def _found(result, s, p, o):
+    return [
+        c for c in result.claims
+        if c.predicate == p and _match_ref(s, c.subject, result.entities) and _match_ref(o, c.object, result.entities)
+    ]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=[c[1][:40] for c in CASES])
+def test_sentence(lang, text, expected):
+    article = Article(text=text, lang=lang)
+    result = analyse(article, get_nlp(lang)(text))
+    for s, p, o, modality in expected:
+        found = _found(result, s, p, o)
+        assert found, f"missing {s} {p} {o}; got {[(c.subject, c.predicate, c.object) for c in result.claims]}"
+        assert modality in {c.modality for c in found}
+
+
+def test_attribution_and_dates():
+    text = "WASHINGTON, Oct 4 (Reuters) - Russian President Vladimir Putin met North Korean leader Kim Jong Un in Moscow on Wednesday, the Kremlin said."
+    article = Article(text=text, lang="en", published=date(2023, 10, 4))
+    result = analyse(article, get_nlp("en")(text))
+    (meeting,) = _found(result, "Vladimir Putin", "meets", "Kim Jong-un") or _found(result, "Kim Jong-un", "meets", "Vladimir Putin")
+    assert meeting.modality == "Asserted"
+    assert meeting.attributed_to == "country/RUS"
+    assert meeting.event_date == date(2023, 10, 4)
+    assert meeting.location is not None and "moscow" in meeting.location
+
+
+def test_sentence_without_events_gives_no_event_claims():
+    text = "Les prix du blé ont reculé de 3 % sur le marché de Chicago, selon les analystes."
+    result = analyse(Article(text=text, lang="fr"), get_nlp("fr")(text))
+    assert result.claims == []
