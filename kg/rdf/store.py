@@ -243,7 +243,7 @@ class OxigraphStore(GraphStore):
         if fmt not in ox_formats:
             return super().load(path, fmt)
         try:
-            self.inner.load(path=str(path), format=ox_formats[fmt])
+            self.inner.bulk_load(path=str(path), format=ox_formats[fmt])
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"{path}: cannot load ({_first_line(exc)})") from None
 
