@@ -120,15 +120,19 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
 
 
 def _fit(ctx: Context, mentions: list[Mention], allowed: frozenset[str]) -> list[Mention]:
-    """Keep mentions whose class fits a slot; a seat of power fits an actor slot as its state."""
+    """Keep mentions whose class fits a slot, read as the actor they stand for where they do.
+
+    A seat of power ("le Kremlin") fits an actor slot as its state; a body that stands for
+    its state (a national army) is read as the state; a city stays a city where a place fits.
+    """
     kept = []
     for mention in mentions:
-        if ctx.schema.fits(mention.label, allowed):
-            kept.append(mention)
-            continue
         as_actor = ctx.finder.as_actor(mention)
-        if as_actor is not mention and ctx.schema.fits(as_actor.label, allowed):
+        converted = as_actor != mention and ctx.schema.fits(as_actor.label, allowed)
+        if converted and (ctx.schema.is_a(mention.label, "Actor") or not ctx.schema.fits(mention.label, allowed)):
             kept.append(as_actor)
+        elif ctx.schema.fits(mention.label, allowed):
+            kept.append(mention)
     return kept
 
 
@@ -214,6 +218,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     pairs: list[tuple[Mention, Mention, str]] = []
     subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
     objects, object_role = _fill(ctx, found, trigger.object, relation.range, token)
+    if trigger.metonymy:
+        objects = list(dict.fromkeys(ctx.finder.as_actor(o) for o in objects))
     if not objects and relation.quad_class in _VERBAL:
         objects = _event_agents(ctx, found, trigger.object, relation.range)
     if trigger.between and len(found.get("between", ())) >= 1:
