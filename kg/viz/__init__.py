@@ -1,5 +1,5 @@
 """Rendering the actor network as an interactive page."""
 
-from .html import render_html
+from .html import page_data, render_html
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "page_data"]
