@@ -180,13 +180,28 @@ class ActorFinder:
         return Mention(token.text, token.idx, token.idx + len(token.text), entry.type if entry else "Country", key, via=via)
 
     def as_actor(self, mention: Mention) -> Mention:
-        """A place that stands for an actor (Moscou, le Kremlin) becomes that actor."""
+        """A place that stands for an actor (Moscou, le Kremlin) becomes that actor, and so does
+        a state's armed force or police named as such ("l'armée israélienne", "Sudanese army")."""
         if mention.key:
             entry = self.gaz.get(mention.key)
             if entry is not None and entry.stands_for:
                 target = self.gaz.get(entry.stands_for)
                 return replace(mention, key=entry.stands_for, label=target.type if target else "Country", via="metonymy")
+        return self.state_force(mention)
+
+    def state_force(self, mention: Mention) -> Mention:
+        """A state's armed force or police named as such stands for the state."""
+        entry = self.gaz.get(mention.key) if mention.key else None
+        if entry is not None and entry.country and entry.type != "Country" and self._names_state_force(mention.text):
+            target = self.gaz.get(entry.country)
+            if target is not None and target.type == "Country":
+                return replace(mention, key=entry.country, label="Country", via="metonymy")
         return mention
+
+    def _names_state_force(self, name: str) -> bool:
+        words = name.lower().replace("’", "'").split()
+        forces = self.lex.words.get("state_force_nouns", frozenset())
+        return any(" ".join(words[:n]) in forces or " ".join(words[-n:]) in forces for n in (1, 2, 3) if n <= len(words))
 
     def _name_beside(self, token: Token) -> Span | None:
         """A person's name in apposition to a role noun, after it or right before it."""
@@ -209,16 +224,25 @@ class ActorFinder:
                 return span
         return None
 
+    def role_relation(self, token: Token) -> str | None:
+        """leaderOf or representativeOf for a role noun; a two-word title ("Premier ministre",
+        "Vice President", "Secretary General") is read before its last word."""
+        forms = [token.lemma_.lower(), token.lower_]
+        if token.i > 0:
+            prev = token.doc[token.i - 1]
+            if not prev.is_punct:
+                forms = [f"{prev.lower_} {token.lower_}", f"{prev.lemma_.lower()} {token.lemma_.lower()}"] + forms
+        for form in forms:
+            if self.lex.has("leader_nouns", form):
+                return "leaderOf"
+            if self.lex.has("representative_nouns", form):
+                return "representativeOf"
+        return None
+
     def role_phrase(self, token: Token) -> tuple[Mention | None, Mention | None, str | None]:
         """For a role noun: (person, owner, relation) such as (Poutine, Russie, "leaderOf")."""
         lemma = token.lemma_.lower()
-        relation = (
-            "leaderOf"
-            if self.lex.has("leader_nouns", lemma) or self.lex.has("leader_nouns", token.lower_)
-            else "representativeOf"
-            if self.lex.has("representative_nouns", lemma) or self.lex.has("representative_nouns", token.lower_)
-            else None
-        )
+        relation = self.role_relation(token)
         if relation is None:
             return None, None, None
         owner = self._owner(token)
@@ -245,7 +269,7 @@ class ActorFinder:
     def single(self, token: Token, slot: str, depth: int = 0) -> list[Mention]:
         if token.i in self.by_token:
             mention = self.span_mention(self.by_token[token.i])
-            return [mention] if mention is not None else []
+            return [self.state_force(mention)] if mention is not None else []
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "X"):
             person, owner, relation = self.role_phrase(token)
@@ -257,6 +281,10 @@ class ActorFinder:
                 owner = self._owner(token)
                 if owner is not None:
                     return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group")]
+                if self._definite(token) and (self.lex.has("anaphoric_group_nouns", lemma) or self.lex.has("anaphoric_group_nouns", lower)):
+                    owner = self.last_owned_group(token)
+                    if owner is not None:
+                        return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")]
             if self.lex.has("plural_country_nouns", lemma) or self.lex.has("plural_country_nouns", lower):
                 count = next((_NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in _NUMBER_WORDS), None)
                 if count:
@@ -288,6 +316,28 @@ class ActorFinder:
             if self.lex.has("personal_pronouns", lower) or "Poss=Yes" in str(token.morph) or token.dep_ == "poss":
                 return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
         return []
+
+    @staticmethod
+    def _definite(token: Token) -> bool:
+        """A definite description ("l'armée", "the junta") or a bare capitalised noun opening a sentence ("Police")."""
+        if any(c.dep_ == "det" and ("Definite=Def" in str(c.morph) or c.lower_ == "the") for c in token.children):
+            return True
+        return token.i == token.sent.start and token.text[:1].isupper()
+
+    def last_owned_group(self, token: Token, window: int = 120) -> Mention | None:
+        """The state of the nearest earlier group or role noun that named its owner
+        ("Myanmar's military government ... the junta", "le Premier ministre israélien ... l'armée")."""
+        doc = token.doc
+        for j in range(token.i - 1, max(token.i - window, -1), -1):
+            other = doc[j]
+            if other.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma, lower = other.lemma_.lower(), other.lower_
+            if self.lex.has("group_nouns", lemma) or self.lex.has("group_nouns", lower) or self.role_relation(other):
+                owner = self._owner(other)
+                if owner is not None and owner.label == "Country":
+                    return owner
+        return None
 
     def resolution(self, token: Token) -> Mention:
         """A resolution, keyed by the body that adopted it and its number when given."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..settings import ontology_dir
@@ -41,6 +41,7 @@ class Trigger:
     modality: str | None = None
     refine: tuple[tuple[frozenset[str], str], ...] = ()
     requires: frozenset[str] = frozenset()
+    metonymy: bool = False
 
     @property
     def pos(self) -> tuple[str, ...]:
@@ -66,12 +67,13 @@ class Lexicon:
     def has(self, list_name: str, word: str) -> bool:
         return word.lower().replace("’", "'") in self.words.get(list_name, frozenset())
 
-    @property
+    @cached_property
     def syntax(self) -> SyntaxWords:
         return SyntaxWords(
             light_verbs=self.words.get("light_verbs", frozenset()),
             undergo_verbs=self.words.get("undergo_verbs", frozenset()),
             object_control=self.words.get("object_control_verbs", frozenset()),
+            time_nouns=self.words.get("time_nouns", frozenset()),
         )
 
 
@@ -100,6 +102,7 @@ def _load_relation(path: Path, lang: str) -> list[Trigger]:
                     modality=entry.get("modality"),
                     refine=tuple((_as_set(r["words"]), r["predicate"]) for r in entry.get("refine", ())),
                     requires=_as_set(entry.get("requires", ())),
+                    metonymy=bool(entry.get("metonymy", False)),
                 )
             )
     return found

@@ -250,15 +250,43 @@ _VERBAL = ("verbal cooperation", "verbal conflict")
 
 
 def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str]) -> list[Mention]:
-    """Who did the event a statement is about: "condemned Russia's invasion" targets Russia."""
+    """Who did the event a statement is about: "condemned Russia's launch" targets Russia,
+    and "condamné ce tir" targets who fired in an earlier sentence."""
     for role in wanted:
+        if role.startswith(("light.", "undergo.", "deep.", "comp.")):
+            continue
         for token in found.get(role, ()):
-            if token.pos_ != "NOUN" or not any(t.kind == "noun" for t in ctx.lex.triggers_for(token.lemma_, token.lower_)):
+            if token.pos_ != "NOUN" or ctx.finder.mentions(token):
                 continue
             event = roles(token, ctx.lex.syntax)
-            agents, _ = _fill(ctx, event, ("agent", "poss", "mod"), allowed, token)
+            agents, _ = _fill(ctx, event, ("agent", "pp:par", "pp:by", "poss", "mod", "between"), allowed, token)
+            if not agents and _anaphoric(token):
+                agents = _antecedent_agents(ctx, token, allowed)
             if agents:
                 return agents
+    return []
+
+
+def _anaphoric(token: Token) -> bool:
+    return any(c.dep_ == "det" and ("PronType=Dem" in str(c.morph) or c.lower_ in ("this", "these", "that", "the")) for c in token.children)
+
+
+def _antecedent_agents(ctx: Context, token: Token, allowed: frozenset[str], window: int = 80) -> list[Mention]:
+    """The doer of the earlier event an anaphoric event noun takes up ("a tiré ... ce tir", "North Korea's launch ... the launch")."""
+    stem = token.lemma_.lower().rstrip("es") or token.lemma_.lower()
+    if len(stem) < 3:
+        return []
+    doc = token.doc
+    for j in range(token.i - 1, max(token.i - window, -1), -1):
+        other = doc[j]
+        if other.pos_ not in ("NOUN", "VERB") or not other.lemma_.lower().startswith(stem):
+            continue
+        if other.pos_ == "VERB":
+            agents, _ = _fill(ctx, {"subj": subjects(other, ctx.lex.syntax)}, ("subj",), allowed, other)
+        else:
+            agents, _ = _fill(ctx, roles(other, ctx.lex.syntax), ("agent", "pp:par", "pp:by", "poss", "mod"), allowed, other)
+        if agents:
+            return agents
     return []
 
 

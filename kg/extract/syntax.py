@@ -3,7 +3,10 @@
 ``roles(token, words)`` gives a trigger's arguments under language-neutral role names:
 ``subj``, ``agent``, ``obj``, ``subjpass``, ``iobj``, ``poss``, ``mod``, ``between``,
 ``pp:<preposition>``, and ``light.<role>`` / ``undergo.<role>`` for the verb that governs
-a trigger noun ("imposer des sanctions", "fait face à des sanctions").
+a trigger noun ("imposer des sanctions", "fait face à des sanctions"), and ``comp.<role>``
+for the verb a trigger verb governs ("a menacé de frapper la Corée du Sud"); ``clause.subj`` is the
+subject of the verb a trigger noun's prepositional phrase hangs from ("a tiré un missile, en
+violation des résolutions").
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ _OBJ = {"obj", "dobj"}
 _IOBJ = {"iobj", "dative"}
 _PREP_DEPS = ("obl", "nmod", "iobj", "obj", "advcl", "acl")
 _RELATIVE_DEPS = {"acl:relcl", "relcl"}
+# Prepositions that complete a noun rather than a verb; others under a verb's object are
+# read as the verb's own ("a tiré des missiles sur Israël").
+_NOMINAL_PREPS = {"de", "of", "à", "en", "in", "for", "pour", "from", "with", "avec", "par", "by", "entre", "between"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class SyntaxWords:
     light_verbs: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
 
 
 def _norm(word: str) -> str:
@@ -71,6 +78,18 @@ def _children(token: Token, deps: Iterable[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
+    """Direct objects, looking past a time noun the parser took for one ("a frappé jeudi soir des cibles")."""
+    found = []
+    for obj in _children(token, _OBJ):
+        if _norm(obj.lower_) in words.time_nouns and depth < 3:
+            inner = _objects(obj, words, depth + 1) + [c for c in obj.children if c.dep_ in ("nmod", "appos") and c.i > obj.i and preposition(c) in (None, "de")]
+            found.extend(inner or [obj])
+        else:
+            found.append(obj)
+    return found
+
+
 def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) pairs under a word, whatever label the parser gave the nominal."""
     for child in token.children:
@@ -106,7 +125,10 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     if found or depth > 4:
         return [t for t in found if t.dep_ != "csubj"]
     if head == verb:
-        return []
+        split = _split_root(verb)
+        if split is None:
+            return []
+        return [split] if split.pos_ in ("NOUN", "PROPN") else subjects(split, words, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
         if _norm(governor.lemma_) in words.object_control:
@@ -129,6 +151,30 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl" and not is_passive(verb) and verb.tag_ == "VBG":
         return [head]
     return []
+
+
+_QUOTES = {"«", "»", '"', "“", "”"}
+
+
+def _split_root(verb: Token) -> Token | None:
+    """Where a subjectless root verb's clause really starts, when the parser cut the sentence
+    in two: the verb before an opening quotation mark ("s'est dit « très préoccupé » par ..."),
+    or a name left as a root before a parenthetical ("Pyongyang, qui possède ..., a menacé")."""
+    start = verb.sent.start
+    if start > 0 and verb.doc[start - 1].text not in (".", "!", "?") and "\n" not in verb.doc[start - 1].whitespace_:
+        start = verb.doc[start - 1].sent.start
+    quoted = False
+    for i in range(verb.i - 1, start - 1, -1):
+        token = verb.doc[i]
+        if token.text in _QUOTES:
+            quoted = True
+        elif token.head == token:
+            if token.pos_ in ("VERB", "AUX"):
+                return token if quoted else None
+            if token.pos_ in ("NOUN", "PROPN") and any(c.is_punct and c.text == "," and c.i > token.i for c in token.children):
+                return token
+            return None
+    return None
 
 
 def clause_head(token: Token) -> Token:
@@ -158,9 +204,20 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             add("subj", subjects(token, words))
         if token.dep_ in ("acl", "amod") and (passive or token.tag_ == "VBN" or "VerbForm=Part" in str(token.morph)):
             add("subjpass", [token.head])
-        add("obj", _children(token, _OBJ))
+        add("obj", _objects(token, words))
         add("iobj", _children(token, _IOBJ))
+        for comp in _children(token, ("xcomp",)):
+            if comp.pos_ in ("VERB", "AUX"):
+                add("comp.obj", _objects(comp, words))
+                for prep, obj in pp_objects(comp):
+                    add(f"comp.pp:{prep}", [obj])
         add("agent", _children(token, {"obl:agent"}))
+    if token.pos_ in ("VERB", "AUX"):
+        own = {prep for prep, _ in pp_objects(token)}
+        for obj in out.get("obj", ()):
+            for prep, inner in pp_objects(obj):
+                if prep not in own and prep not in _NOMINAL_PREPS:
+                    add(f"pp:{prep}", [inner])
     for prep, obj in pp_objects(token):
         if prep in ("par", "by") and (passive or token.pos_ == "NOUN" or token.dep_ == "acl"):
             add("agent", [obj])
@@ -174,6 +231,10 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             add("mod", [child])
         elif child.dep_ == "amod" and child.i > token.i:
             add("mod", [child])
+    if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("obl", "obl:mod", "nmod", "advcl", "prep", "pobj") and preposition(token):
+        add("clause.subj", subjects(token.head, words))
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+        add("clause.subj", subjects(token.head.head, words))
     if token.pos_ in ("NOUN", "PROPN", "X") and token.head != token:
         governor = token.head
         if governor.dep_ in ("case", "prep") or token.dep_ == "pobj":
@@ -182,7 +243,14 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         phrase = f"{lemma} {preposition(token)}" if preposition(token) else lemma
         undergo = phrase in words.undergo_verbs or lemma in words.undergo_verbs
         light = not undergo and (lemma in words.light_verbs or phrase in words.light_verbs)
-        sub = roles_of_governor(governor, words) if light or undergo else {}
+        adposition = token.head if token.dep_ == "pobj" else None
+        if adposition is not None and _norm(adposition.lower_) in words.undergo_verbs:
+            undergo, light, governor = True, False, adposition
+        if undergo and governor.pos_ == "ADP" and governor.head != governor:
+            holder = governor.head
+            sub = {"subj": [holder] if holder.pos_ in ("NOUN", "PROPN") else subjects(holder, words)}
+        else:
+            sub = roles_of_governor(governor, words) if light or undergo else {}
         prefix = "light" if light else "undergo"
         for role, items in sub.items():
             add(f"{prefix}.{role}", [t for t in items if t != token])
@@ -195,7 +263,9 @@ def roles_of_governor(verb: Token, words: SyntaxWords) -> dict[str, list[Token]]
     if verb.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         found["subj"] = subjects(verb, words) if not is_passive(verb) else []
         found["subjpass"] = _children(verb, _SUBJ_PASS | ({"nsubj"} if is_passive(verb) else set()))
-        found["obj"] = _children(verb, _OBJ)
+        if verb.dep_ in ("acl", "amod") and (verb.tag_ == "VBN" or "VerbForm=Part" in str(verb.morph)):
+            found["subjpass"].append(verb.head)
+        found["obj"] = _objects(verb, words)
         for prep, obj in pp_objects(verb):
             found.setdefault(f"pp:{prep}", []).append(obj)
     return found
