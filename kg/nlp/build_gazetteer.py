@@ -653,7 +653,7 @@ def _check(records: dict[str, Record]) -> None:
         for ref in [record.country, record.stands_for, record.part_of, *record.parties]:
             if ref and ref not in records:
                 problems.append(f"{record.key}: refers to unknown {ref}")
-        for lang, name, _ in record.names():
+        for _lang, name, _ in record.names():
             if "|" in name or "\t" in name:
                 problems.append(f"{record.key}: name {name!r} contains a separator")
     if problems:
