@@ -41,9 +41,24 @@ class Context:
     lowers: list[str] = field(default_factory=list)
 
     def index(self, doc) -> None:
-        """Read each token's lemma and lowercase form once, for the rules' quick filters."""
-        self.lemmas = [t.lemma_.lower().replace("’", "'") for t in doc]
-        self.lowers = [t.lower_.replace("’", "'") for t in doc]
+        """Read each token's lemma and lowercase form once, for the rules' quick filters.
+
+        The attributes come out of the document as one array of string hashes, which is
+        much cheaper than creating a ``Token`` per word.
+        """
+        from spacy.attrs import LEMMA, LOWER
+
+        strings = doc.vocab.strings
+        cache: dict[int, str] = {}
+
+        def text(key: int) -> str:
+            if key not in cache:
+                cache[key] = strings[key].lower().replace("’", "'")
+            return cache[key]
+
+        table = doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else []
+        self.lemmas = [text(lemma) for lemma, _ in table]
+        self.lowers = [text(lower) for _, lower in table]
 
     def candidates(self, sent: Span, *lists: str) -> list[Token]:
         """Tokens of a sentence whose lemma or form is in one of the lexicon's word lists."""

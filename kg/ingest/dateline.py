@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 __all__ = ["dateline_date"]
 
@@ -13,16 +14,25 @@ _DATELINE = re.compile(
 )
 
 
-def dateline_date(text: str, lang: str | None = None) -> date | None:
-    """The date of a dateline in the first lines of an article, if there is one."""
+@lru_cache(maxsize=2048)
+def _parse(phrase: str, lang: str | None) -> date | None:
     import dateparser
 
+    found = dateparser.parse(
+        phrase,
+        languages=[lang] if lang in ("fr", "en") else ["fr", "en"],
+        settings={"STRICT_PARSING": False, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]},
+    )
+    return found.date() if found is not None else None
+
+
+def dateline_date(text: str, lang: str | None = None) -> date | None:
+    """The date of a dateline in the first lines of an article, if there is one."""
     for match in _DATELINE.finditer(text[:600]):
-        found = dateparser.parse(
-            match.group("date").strip(),
-            languages=[lang] if lang in ("fr", "en") else ["fr", "en"],
-            settings={"STRICT_PARSING": False, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]},
-        )
+        phrase = match.group("date").strip()
+        if not any(ch.isdigit() for ch in phrase):
+            continue
+        found = _parse(phrase, lang)
         if found is not None:
-            return found.date()
+            return found
     return None
