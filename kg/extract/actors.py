@@ -35,7 +35,8 @@ def _trimmed(span: Span) -> Span | None:
     doc = span.doc
 
     def loose(token: Token) -> bool:
-        return token.is_punct or token.is_space or token.is_lower or token.text.endswith(("'", "’"))
+        lower_word = token.is_lower and token.pos_ not in ("ADJ", "NOUN", "PROPN")
+        return token.is_punct or token.is_space or lower_word or token.text.endswith(("'", "’"))
 
     while start < end and loose(doc[start]):
         start += 1
@@ -65,24 +66,146 @@ class ActorFinder:
             if ent.label_ in NER_CLASSES or ent.ent_id_:
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
+        self._acronyms(doc)
         self.roles: dict[tuple[str, str], Mention] = {}
         self.persons = sorted(
             {span for span in self.by_token.values() if self.entity_class(span) == _PERSON and len(span.text.split()) > 1},
             key=lambda span: span.start,
         )
+        self.groups: dict[int, Mention] = {}
+        self._group_texts: dict[str, str] = {}
+        group_words = lex.words.get("adhoc_group_nouns", frozenset()) | lex.words.get("adhoc_armed_nouns", frozenset())
+        for token in self._tokens_with(doc, "LOWER", group_words):
+            proper = token.text[:1].isupper() and token.i != token.sent.start
+            if token.i not in self.by_token and not proper and token.pos_ in ("NOUN", "PROPN"):
+                mention = self._adhoc_group(token)
+                if mention is not None and mention.key is None:
+                    self.groups[token.i] = mention
         self.pairs: list[tuple[int, tuple[Mention, Mention]]] = []
-        for i, span in self.by_token.items():
-            if i != span.start:
-                continue
-            head = doc[i]
-            for other in head.conjuncts:
-                if other.i > head.i and other.i in self.by_token:
-                    first, second = self.span_mention(span), self.span_mention(self.by_token[other.i])
-                    if first and second:
-                        first, second = self.as_actor(first), self.as_actor(second)
-                        if first.label == second.label == "Country" and first.key != second.key:
-                            self.pairs.append((span.start_char, (first, second)))
+        self._find_pairs(doc)
+
+    def _acronyms(self, doc: Doc) -> None:
+        """An organisation's acronym given in parentheses after its name ("Union nationale karen (KNU)")
+        names that organisation wherever it occurs in the document."""
+        found: dict[str, Span] = {}
+        for span in set(self.by_token.values()):
+            end = span.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                acronym = doc[end + 1]
+                if acronym.text.isupper() and acronym.is_alpha and 2 <= len(acronym.text) <= 8 and NER_CLASSES.get(span.label_, span.label_) in ("Organization", "ArmedGroup", "GovernmentBody", "InternationalOrganization", "NonGovernmentalOrganization"):
+                    found[acronym.text] = span
+        if not found:
+            return
+        for token in doc:
+            span = found.get(token.text)
+            if span is not None and (token.i not in self.by_token or not self.by_token[token.i].ent_id_):
+                self.by_token[token.i] = span
+
+    def _actor_at(self, token: Token) -> Mention | None:
+        """The actor a token names by itself: a named entity read as the actor it stands for, or an ad hoc group."""
+        if token.i in self.groups:
+            return self.groups[token.i]
+        span = self.by_token.get(token.i)
+        if span is None:
+            return None
+        mention = self.span_mention(span)
+        if mention is None:
+            return None
+        mention = self.as_actor(mention)
+        return mention if self._is_actor(mention) else None
+
+    @staticmethod
+    def _is_actor(mention: Mention) -> bool:
+        return mention.label in ("Country", _PERSON, "ArmedGroup", "GovernmentBody") or mention.label.endswith("Organization")
+
+    def _find_pairs(self, doc: Doc) -> None:
+        """Actors written together: coordinated ("X et Y"), or set against each other ("X ... contre Y")."""
+        opposing = self.lex.words.get("opposing_prepositions", frozenset())
+        for token in self._tokens_with(doc, "DEP", {"conj"}) + self._tokens_with(doc, "LOWER", opposing):
+            dep = token.dep_
+            if dep == "conj" and token.pos_ in ("NOUN", "PROPN"):
+                first, second = self._one_actor(token.head), self._one_actor(token)
+                if first is not None and second is not None and (first.key or first.text) != (second.key or second.text):
+                    self.pairs.append((token.head.idx, (first, second)))
+            elif token.lower_ in opposing and dep in ("case", "prep"):
+                nominal = token.head if dep == "case" else next((c for c in token.children if c.dep_ == "pobj"), None)
+                first = self._one_actor(nominal) if nominal is not None else None
+                if first is None:
+                    continue
+                from .syntax import SyntaxWords, clause_head, subjects
+
+                for holder in subjects(clause_head(nominal), SyntaxWords()):
+                    rival = self._one_actor(holder) if holder.pos_ != "PRON" else None
+                    if rival is not None and (rival.key or rival.text) != (first.key or first.text):
+                        self.pairs.append((nominal.idx, (rival, first)))
         self.pairs.sort(key=lambda item: item[0])
+
+    @staticmethod
+    def _tokens_with(doc: Doc, attr: str, values) -> list[Token]:
+        """Tokens whose attribute is one of ``values``, found on the document's array without
+        building a token object for every word."""
+        if not values:
+            return []
+        import numpy
+
+        wanted = numpy.array([doc.vocab.strings.add(v) for v in values], dtype="uint64")
+        return [doc[int(i)] for i in numpy.isin(doc.to_array(attr), wanted).nonzero()[0]]
+
+    def _one_actor(self, token: Token) -> Mention | None:
+        """The single actor a nominal names, if it names exactly one."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        first = self._actor_at(token)
+        if first is None:
+            found = [self.as_actor(m) for m in self.single(token, "actor")]
+            first = found[0] if len(found) == 1 and self._is_actor(found[0]) else None
+        return first
+
+    @staticmethod
+    def _preposition_of(token: Token) -> str | None:
+        from .syntax import preposition
+
+        return preposition(token)
+
+    def _adhoc_group(self, token: Token) -> Mention | None:
+        """An unnamed group written as a common noun ("les séparatistes du Haut-Karabakh", "protesters").
+
+        A group qualified by a named organisation ("les rebelles de l'Union nationale karen")
+        is that organisation; otherwise the mention is the head noun with its qualifiers, and a
+        later bare use of the same noun ("les séparatistes") takes up the earlier qualified one.
+        """
+        doc = token.doc
+        kept = [token]
+        for child in token.children:
+            if child.dep_ in ("nmod", "appos", "compound", "flat:name", "amod", "prep") and child.i > token.i or child.dep_ in ("compound", "amod"):
+                inner = child
+                if child.dep_ == "prep":
+                    inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if inner is None or child.lower_ not in ("of", "from"):
+                        continue
+                span = self.by_token.get(inner.i)
+                if span is None and (self.lex.has("organisation_head_nouns", inner.lemma_.lower()) or self.lex.has("organisation_head_nouns", inner.lower_)):
+                    span = next((self.by_token[c.i] for c in inner.children if c.i in self.by_token and c.dep_ in ("appos", "flat:name", "compound", "nmod", "amod")), None)
+                if span is not None:
+                    named = self.span_mention(span)
+                    if named is not None and (named.label.endswith("Organization") or named.label == "ArmedGroup"):
+                        return self.as_actor(named)
+                if child.dep_ in ("amod", "compound") or (child.dep_ in ("nmod", "prep") and self._preposition_of(inner) in ("de", "of", "from") and span is not None):
+                    kept.extend(child.subtree)
+        kept = sorted(kept, key=lambda t: t.i)
+        while kept and (kept[0].pos_ in ("DET", "NUM", "ADP") or kept[0].is_punct):
+            kept.pop(0)
+        lo, hi = kept[0].i, kept[-1].i
+        if hi - lo + 1 != len(kept) or hi - lo > 6:
+            lo = hi = token.i
+        text = doc[lo:hi + 1].text
+        lemma = token.lemma_.lower()
+        if lo == hi and lemma in self._group_texts:
+            text = self._group_texts[lemma]
+        elif lemma not in self._group_texts or lo != hi:
+            self._group_texts[lemma] = text
+        armed = self.lex.has("adhoc_armed_nouns", lemma) or self.lex.has("adhoc_armed_nouns", token.lower_)
+        return Mention(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text), "ArmedGroup" if armed else "Organization", None, via="group")
 
     def entity_class(self, span: Span) -> str:
         if span.ent_id_:
@@ -151,6 +274,27 @@ class ActorFinder:
                         return self.as_actor(mention)
         return self._adjacent_owner(token)
 
+    def owner_of(self, token: Token, exclude: Token | None = None) -> Mention | None:
+        """The country a place or category noun is said to belong to: "Chinese city", "Russia's
+        Far East", "Extrême-Orient russe", "region of Sudan", "sud du Liban"."""
+        for child in token.children:
+            if child == exclude:
+                continue
+            inner = child
+            if child.dep_ == "prep" and child.lower_ in ("of", "de"):
+                inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if inner is None or inner == exclude:
+                    continue
+            if child.dep_ in ("amod", "compound", "poss", "nmod:poss", "nmod", "prep"):
+                key = self.demonym_of(inner) if child.dep_ in ("amod", "compound") else None
+                if key:
+                    return self._key_mention(inner, key, "demonym")
+                if inner.i in self.by_token and (child.dep_ != "nmod" or self._preposition_of(inner) in ("de", "of")):
+                    mention = self.span_mention(self.by_token[inner.i])
+                    if mention is not None and mention.label == "Country":
+                        return mention
+        return None
+
     def _adjacent_owner(self, token: Token) -> Mention | None:
         """A demonym or country name right beside a role noun ("le leader nord-coréen", "Russian President")."""
         doc = token.doc
@@ -179,6 +323,11 @@ class ActorFinder:
         entry = self.gaz.get(key)
         return Mention(token.text, token.idx, token.idx + len(token.text), entry.type if entry else "Country", key, via=via)
 
+    def _key_mention_at(self, mention: Mention, key: str) -> Mention:
+        """Another entity read off the same words."""
+        entry = self.gaz.get(key)
+        return replace(mention, key=key, label=entry.type if entry else "Country", via="demonym")
+
     def as_actor(self, mention: Mention) -> Mention:
         """A place that stands for an actor (Moscou, le Kremlin) becomes that actor, and so does
         a state's armed force or police named as such ("l'armée israélienne", "Sudanese army")."""
@@ -192,6 +341,13 @@ class ActorFinder:
     def state_force(self, mention: Mention) -> Mention:
         """A state's armed force or police named as such stands for the state."""
         entry = self.gaz.get(mention.key) if mention.key else None
+        if entry is None and mention.label != _PERSON and self._names_state_force(mention.text):
+            words = mention.text.replace("’", "'").split()
+            for word in reversed(words[1:]):
+                country = self.gaz.demonym(word, self.lang)
+                target = self.gaz.get(country) if country else None
+                if target is not None and target.type == "Country":
+                    return replace(mention, key=country, label="Country", via="metonymy")
         if entry is not None and entry.country and entry.type != "Country" and self._names_state_force(mention.text):
             target = self.gaz.get(entry.country)
             if target is not None and target.type == "Country":
@@ -271,12 +427,24 @@ class ActorFinder:
             mention = self.span_mention(self.by_token[token.i])
             return [self.state_force(mention)] if mention is not None else []
         lower, lemma = token.lower_, token.lemma_.lower()
+        if token.i in self.groups:
+            return [self.groups[token.i]]
         if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "X"):
             person, owner, relation = self.role_phrase(token)
             if person is not None:
                 return [person]
             if relation is not None and owner is not None:
                 return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="role")]
+            if self.lex.has("organisation_head_nouns", lemma) or self.lex.has("organisation_head_nouns", lower):
+                for child in token.children:
+                    if child.i in self.by_token and (child.dep_ in ("appos", "flat:name", "compound", "nmod") or child.i == token.i + 1):
+                        named = self.span_mention(self.by_token[child.i])
+                        if named is not None and (named.label.endswith("Organization") or named.label == "ArmedGroup"):
+                            return [named]
+            if self.lex.has("adhoc_group_nouns", lemma) or self.lex.has("adhoc_armed_nouns", lemma) or self.lex.has("adhoc_group_nouns", lower) or self.lex.has("adhoc_armed_nouns", lower):
+                named = self._adhoc_group(token)
+                if named is not None:
+                    return [named]
             if self.lex.has("group_nouns", lemma) or self.lex.has("group_nouns", lower):
                 owner = self._owner(token)
                 if owner is not None:
@@ -285,10 +453,11 @@ class ActorFinder:
                     owner = self.last_owned_group(token)
                     if owner is not None:
                         return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")]
-            if self.lex.has("plural_country_nouns", lemma) or self.lex.has("plural_country_nouns", lower):
-                count = next((_NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in _NUMBER_WORDS), None)
-                if count:
-                    return self.recent("Country", count, before=token.idx)
+            count = next((_NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in _NUMBER_WORDS), None)
+            if count:
+                for words, cls in (("plural_country_nouns", "Country"), ("plural_person_nouns", _PERSON), ("plural_actor_nouns", None)):
+                    if self.lex.has(words, lemma) or self.lex.has(words, lower):
+                        return self.recent(cls, count, before=token.idx)
             if self.lex.has("container_nouns", lemma) or self.lex.has("container_nouns", lower):
                 for child in token.children:
                     if child.dep_ in ("compound", "poss", "nmod:poss", "amod") and depth < 3:
@@ -380,17 +549,22 @@ class ActorFinder:
         For "the two countries", the last pair of countries written together ("X et Y")
         wins over the two nearest names.
         """
-        if count == 2 and cls == "Country":
-            pairs = [pair for offset, pair in self.pairs if offset < before]
+        if count == 2 and cls != "Place" and not person_only:
+            pairs = [pair for offset, pair in self.pairs if offset < before and (cls is None or all(m.label == cls for m in pair))]
             if pairs:
                 return [replace(m, via="coreference") for m in pairs[-1]]
         found: list[Mention] = []
         seen_keys: set[str] = set()
-        for i in sorted(self.by_token, reverse=True):
-            span = self.by_token[i]
-            if span.end_char > before or i != span.start:
-                continue
-            mention = self.span_mention(span)
+        for i in sorted(set(self.by_token) | set(self.groups), reverse=True):
+            if i in self.groups:
+                mention = self.groups[i]
+                if mention.end > before:
+                    continue
+            else:
+                span = self.by_token[i]
+                if span.end_char > before or i != span.start:
+                    continue
+                mention = self.span_mention(span)
             if mention is None:
                 continue
             mention = self.as_actor(mention) if cls != "Place" else mention

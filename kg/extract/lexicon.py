@@ -3,6 +3,14 @@
 A relation is a file ``relations/<relation>.toml`` listing ``[[verb]]`` and ``[[noun]]``
 trigger entries; the word lists that modality, attribution and actor finding use live in
 ``words.toml``. Adding a relation or a language is adding files, not code.
+
+Entry keys: ``lemmas``; ``subject`` / ``object`` / ``theme`` role lists (see ``syntax.roles``;
+``obj.agent``, ``pp:to.poss``... read the maker or holder of an argument, ``acl.obj`` the object
+of a participle on a trigger noun, ``deep.pp:<prep>`` a preposition anywhere under it);
+``between`` (coordinated subjects or "entre X et Y" relate to each other, both ways for an
+asymmetric relation); ``requires`` (words that must occur under the trigger); ``refine``;
+``modality``; ``metonymy``; ``event_object`` (an object that names an event stands for who
+did it: "enquêter sur un sabotage russe").
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ class Trigger:
     refine: tuple[tuple[frozenset[str], str], ...] = ()
     requires: frozenset[str] = frozenset()
     metonymy: bool = False
+    event_object: bool = False
 
     @property
     def pos(self) -> tuple[str, ...]:
@@ -103,6 +112,7 @@ def _load_relation(path: Path, lang: str) -> list[Trigger]:
                     refine=tuple((_as_set(r["words"]), r["predicate"]) for r in entry.get("refine", ())),
                     requires=_as_set(entry.get("requires", ())),
                     metonymy=bool(entry.get("metonymy", False)),
+                    event_object=bool(entry.get("event_object", False)),
                 )
             )
     return found

@@ -20,7 +20,7 @@ from .actors import ActorFinder
 from .circumstances import event_date, event_place
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
-from .syntax import clause_head, deep_pp_objects, preposition, roles, subjects
+from .syntax import clause_head, deep_pp_objects, pp_objects, preposition, roles, subjects
 
 __all__ = ["Context", "RULES", "register_rule", "get_rule"]
 
@@ -235,7 +235,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     objects, object_role = _fill(ctx, found, trigger.object, relation.range, token)
     if trigger.metonymy:
         objects = list(dict.fromkeys(ctx.finder.as_actor(o) for o in objects))
-    if not objects and relation.quad_class in _VERBAL:
+    if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
         objects = _event_agents(ctx, found, trigger.object, relation.range)
     if trigger.between and len(found.get("between", ())) >= 1:
         inside = _fit(ctx, [m for t in found["between"] for m in ctx.finder.mentions(t)], relation.domain)
@@ -244,6 +244,12 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             pairs.extend((a, b, predicate) for i, a in enumerate(unique) for b in unique[i + 1:])
         elif len(unique) == 1 and subjects_:
             objects = unique
+    if trigger.between and not objects and not pairs and len(subjects_) >= 2:
+        unique = list(dict.fromkeys(subjects_))
+        pairs.extend((a, b, predicate) for i, a in enumerate(unique) for b in unique[i + 1:])
+        if not relation.symmetric:
+            pairs.extend((b, a, predicate) for i, a in enumerate(unique) for b in unique[i + 1:])
+        subjects_ = []
     flip = object_role is not None and object_role.startswith("undergo.") and relation.inverse
     for s in subjects_:
         for o in objects:
@@ -345,6 +351,181 @@ def _possessive_binding(ctx: Context, token: Token, found: dict[str, list[Token]
             if preposition(child) in ("de", "of") and ctx.finder.mentions(child):
                 found["poss"] = [child]
                 return
+
+
+_PLACE_CLASSES = ("City", "Region", "Facility", "Place")
+
+
+@register_rule("places")
+def places(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """locatedIn from a place set in a wider one: "the Chinese city of Kunming", "the Darfur
+    region of Sudan", "El-Facher, au Darfour", "Komsomolsk-on-Amur, in Russia's Far East"."""
+    relation = ctx.schema.relations.get("locatedIn")
+    if relation is None:
+        return
+    doc = sent.doc
+    seen: set[int] = set()
+    for i in range(sent.start, sent.end):
+        span = ctx.finder.by_token.get(i)
+        if span is None or span.start in seen or not span.label_ in _PLACE_CLASSES and ctx.finder.entity_class(span) not in _PLACE_CLASSES:
+            continue
+        seen.add(span.start)
+        place = ctx.finder.span_mention(span)
+        if place is None or place.label not in _PLACE_CLASSES:
+            continue
+        token = doc[i]
+        for container in _containers(ctx, sent, span) + _category_owner(ctx, span.root):
+            if container.key == place.key or not ctx.schema.fits(container.label, relation.range):
+                continue
+            claim = _claim(ctx, sent, token, place, "locatedIn", container, f"{ctx.lang}/places/locatedIn")
+            if claim is not None:
+                yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+
+
+def _containers(ctx: Context, sent: Span, span: Span) -> list[Mention]:
+    """The place written after a comma and a locative preposition, up to the next punctuation."""
+    doc = sent.doc
+    k = span.end
+    if k + 2 >= sent.end or doc[k].text != "," or not ctx.lex.has("aside_locative_prepositions", doc[k + 1].lower_):
+        return []
+    k += 2
+    while k < sent.end and doc[k].pos_ == "DET":
+        k += 1
+    if k >= sent.end:
+        return []
+    target = doc[k]
+    inner = ctx.finder.by_token.get(k)
+    end = inner.end if inner is not None else k + 1
+    while end < sent.end and not doc[end].is_punct and doc[end].pos_ in ("ADJ", "ADP", "DET", "PROPN", "NOUN") and end - k < 6:
+        end += 1
+    if end < sent.end and not doc[end].is_punct and doc[end].lower_ not in ("where", "où"):
+        return []
+    found = [_named_owner(ctx, m) for m in ctx.finder.mentions(target, "place") if m.label in _PLACE_CLASSES or m.label == "Country"]
+    if not found and (ctx.lex.has("region_nouns", target.lemma_.lower()) or ctx.lex.has("region_nouns", target.lower_)):
+        owner = ctx.finder.owner_of(target)
+        found = [owner] if owner is not None and owner.label == "Country" else []
+    if not found and target.pos_ == "ADJ" and ctx.lex.has("region_nouns", target.lower_) and k + 1 < sent.end:
+        found = [m for m in ctx.finder.mentions(doc[k + 1], "place") if m.label == "Country"]
+    return found
+
+
+def _named_owner(ctx: Context, region: Mention) -> Mention:
+    """A region named by its country's adjective ("l'Extrême-Orient russe") places things in that country."""
+    entry = ctx.gaz.get(region.key) if region.key else None
+    if entry is None or not entry.country or entry.type == "Country":
+        return region
+    for word in region.text.replace("’", "'").split()[1:]:
+        if ctx.gaz.demonym(word, ctx.lang) == entry.country:
+            return ctx.finder._key_mention_at(region, entry.country)
+    return region
+
+
+def _category_owner(ctx: Context, token: Token) -> list[Mention]:
+    """"la ville chinoise de X", "the city of X in ...", "the X region of Sudan": the owner of the category noun."""
+    category = None
+    if preposition(token) in ("de", "of") and token.head != token:
+        category = token.head.head if token.dep_ == "pobj" else token.head
+    elif token.dep_ == "compound":
+        category = token.head
+    if category is None or not (ctx.lex.has("place_category_nouns", category.lemma_.lower()) or ctx.lex.has("place_category_nouns", category.lower_)):
+        return []
+    owner = ctx.finder.owner_of(category, exclude=token)
+    return [owner] if owner is not None and owner.label == "Country" else []
+
+
+@register_rule("votes")
+def votes(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """A vote on or veto of a resolution, read against its sponsor: voting against or vetoing
+    gives rejects(voter, sponsor), voting for gives supports(voter, sponsor)."""
+    doc = sent.doc
+    against = ctx.lex.words.get("vote_against_words", frozenset())
+    for_ = ctx.lex.words.get("vote_for_words", frozenset())
+    for token in ctx.candidates(sent, "vote_verbs", "veto_words"):
+        if ctx.lex.has("veto_words", token.lower_) or ctx.lex.has("veto_words", token.lemma_.lower()):
+            predicate = "rejects"
+        else:
+            sides = {c.lower_ for c in token.children if c.lower_ in against or c.lower_ in for_}
+            if len(sides) != 1:
+                continue
+            predicate = "rejects" if sides <= against else "supports"
+        relation = ctx.schema.relations.get(predicate)
+        head = clause_head(token)
+        voters = _fill(ctx, {"subj": subjects(head, ctx.lex.syntax)}, ("subj",), relation.domain, token)[0]
+        resolution = _voted_text(ctx, head)
+        if resolution is None:
+            continue
+        for voter in voters:
+            for sponsor in _fit(ctx, _sponsors(ctx, resolution), relation.range):
+                claim = _claim(ctx, sent, token, voter, predicate, sponsor, f"{ctx.lang}/votes/{predicate}")
+                if claim is not None:
+                    yield claim
+
+
+def _voted_text(ctx: Context, verb: Token, window: int = 80) -> Token | None:
+    """The resolution a vote is on: the verb's own object, else the last one named before it."""
+    for token in verb.subtree:
+        if ctx.lex.has("resolution_nouns", token.lemma_.lower()) or ctx.lex.has("resolution_nouns", token.lower_):
+            return token
+    doc = verb.doc
+    for j in range(verb.i - 1, max(verb.i - window, -1), -1):
+        if ctx.lemmas[j] in ctx.lex.words.get("resolution_nouns", frozenset()) or ctx.lowers[j] in ctx.lex.words.get("resolution_nouns", frozenset()):
+            return doc[j]
+    return None
+
+
+def _sponsors(ctx: Context, resolution: Token) -> list[Mention]:
+    """Who put a resolution forward: "présentée par la Jordanie", "a U.S.-drafted resolution"."""
+    found: list[Mention] = []
+    for child in resolution.children:
+        if child.i > resolution.i and child.dep_ in ("acl", "amod") and ctx.lex.has("sponsor_participles", child.lower_):
+            for prep, obj in pp_objects(child):
+                if prep in ("par", "by"):
+                    found.extend(ctx.finder.mentions(obj))
+            for obj in child.children:
+                if obj.dep_ == "obl:agent":
+                    found.extend(ctx.finder.mentions(obj))
+        elif child.i < resolution.i and "-" in child.text:
+            name, _, participle = child.text.rpartition("-")
+            if ctx.lex.has("sponsor_participles", participle):
+                entry = ctx.gaz.lookup(name, ctx.lang)
+                key = entry.key if entry is not None else ctx.gaz.demonym(name, ctx.lang)
+                entry = ctx.gaz.get(key) if key else None
+                if entry is not None:
+                    found.append(Mention(name, child.idx, child.idx + len(name), entry.type, entry.key, via="name"))
+    return found
+
+
+@register_rule("allies")
+def allies(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """cooperatesWith from an ally or partner phrase set beside an actor: "Minsk, allié de Moscou",
+    "Alexander Lukashenko, a close ally of Vladimir Putin", "Manille, leur allié".
+
+    The apposition is read off the word order, which the parse of such asides often misses.
+    """
+    relation = ctx.schema.relations.get("cooperatesWith")
+    if relation is None:
+        return
+    doc = sent.doc
+    for token in ctx.candidates(sent, "ally_nouns"):
+        j = token.i - 1
+        while j > sent.start and doc[j].pos_ in ("DET", "ADJ", "ADV") and doc[j].text != ",":
+            j -= 1
+        if doc[j].text != "," or j - 1 < sent.start:
+            continue
+        holders = _fit(ctx, ctx.finder.mentions(doc[j - 1]), relation.domain)
+        partners: list[Mention] = []
+        for child in token.children:
+            if preposition(child) in ("de", "of") or child.dep_ == "prep" and child.lower_ == "of":
+                inner = next((c for c in child.children if c.dep_ == "pobj"), child)
+                partners = _fit(ctx, ctx.finder.mentions(inner), relation.range)
+            elif child.dep_ == "poss" or child.dep_ == "det" and "Poss=Yes" in str(child.morph):
+                owners = [t for t in subjects(clause_head(token), ctx.lex.syntax) if t.i < j]
+                partners = [m for t in owners for m in _fit(ctx, ctx.finder.mentions(t), relation.range)]
+        for holder in holders:
+            for partner in partners:
+                claim = _claim(ctx, sent, token, holder, "cooperatesWith", partner, f"{ctx.lang}/allies/cooperatesWith")
+                if claim is not None:
+                    yield replace(claim, attributed_to=None, denied_by=None, event_date=None, location=None)
 
 
 @register_rule("pairs")

@@ -147,6 +147,8 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
                 return objs
         if verb.dep_ == "xcomp" and is_passive(head):
             return _children(head, _SUBJ_PASS | _SUBJ)
+        if head.pos_ == "NOUN" and verb.dep_ == "xcomp" and head.dep_ in ("obj", "advmod", "obl:mod") and _norm(head.lower_) in words.time_nouns:
+            return subjects(head.head, words, depth + 1)
         return subjects(head, words, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else []
     if verb.dep_ == "acl" and not is_passive(verb) and verb.tag_ == "VBG":
         return [head]
@@ -203,7 +205,10 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         else:
             add("subj", subjects(token, words))
         if token.dep_ in ("acl", "amod") and (passive or token.tag_ == "VBN" or "VerbForm=Part" in str(token.morph)):
-            add("subjpass", [token.head])
+            described = token.head
+            if described.dep_ == "appos" and described.head.pos_ == "PROPN":
+                described = described.head
+            add("subjpass", [described])
         add("obj", _objects(token, words))
         add("iobj", _children(token, _IOBJ))
         for comp in _children(token, ("xcomp",)):
@@ -224,6 +229,18 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         if prep == "entre" or prep == "between":
             add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"])
         add(f"pp:{prep}", [obj])
+    if token.pos_ in ("VERB", "AUX"):
+        for role in [r for r in out if r in ("obj", "subjpass") or r.startswith("pp:")]:
+            for nominal in out[role]:
+                for inner, items in _authors(nominal).items():
+                    add(f"{role}.{inner}", items)
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "acl" and child.pos_ == "VERB" and child.i > token.i and not is_passive(child):
+                add("acl.obj", _objects(child, words))
+        add("agent", _authors(token).get("agent", ()))
+        if token.dep_ in _OBJ and token.head.pos_ in ("VERB", "AUX"):
+            add("verb.subj", subjects(token.head, words))
     for child in token.children:
         if child.dep_ == "poss" or (child.dep_ == "det" and "Poss=Yes" in str(child.morph)):
             add("poss", [child])
@@ -242,6 +259,7 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         lemma = _norm(governor.lemma_)
         phrase = f"{lemma} {preposition(token)}" if preposition(token) else lemma
         undergo = phrase in words.undergo_verbs or lemma in words.undergo_verbs
+        undergo = undergo or any(c.dep_ in _OBJ and _norm(c.lemma_) in words.undergo_verbs for c in governor.children if c != token)
         light = not undergo and (lemma in words.light_verbs or phrase in words.light_verbs)
         adposition = token.head if token.dep_ == "pobj" else None
         if adposition is not None and _norm(adposition.lower_) in words.undergo_verbs:
@@ -255,6 +273,25 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         for role, items in sub.items():
             add(f"{prefix}.{role}", [t for t in items if t != token])
     return out
+
+
+def _authors(nominal: Token) -> dict[str, list[Token]]:
+    """Who made or holds what a nominal names: the agent of a participle on it ("une proposition
+    présentée par l'Égypte", "a Français détenu par les autorités iraniennes"), its possessor, its modifiers."""
+    found: dict[str, list[Token]] = {}
+    holders = [nominal] + [c for c in nominal.children if c.dep_ == "appos"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("acl", "amod", "acl:relcl", "relcl") and child.pos_ in ("VERB", "ADJ") and child.i > holder.i:
+                for prep, obj in pp_objects(child):
+                    if prep in ("par", "by"):
+                        found.setdefault("agent", []).append(obj)
+                found.setdefault("agent", []).extend(c for c in child.children if c.dep_ == "obl:agent")
+            elif child.dep_ in ("poss", "nmod:poss") and holder is nominal:
+                found.setdefault("poss", []).append(child)
+            elif child.dep_ in ("amod", "compound") and holder is nominal:
+                found.setdefault("mod", []).append(child)
+    return {k: list(dict.fromkeys(v)) for k, v in found.items() if v}
 
 
 def roles_of_governor(verb: Token, words: SyntaxWords) -> dict[str, list[Token]]:

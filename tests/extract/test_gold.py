@@ -12,8 +12,8 @@ import pytest
 from kg.evaluation import evaluate, load_gold
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
-MIN_F1 = 0.34
-MIN_MODALITY = 0.94
+MIN_F1 = 0.45
+MIN_MODALITY = 0.96
 
 
 @pytest.fixture(scope="module")
