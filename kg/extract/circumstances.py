@@ -1,51 +1,32 @@
 """When and where a claim happened, read from the trigger's clause.
 
-Dates are resolved against the article's publication date: weekday names give the most
-recent such day on or before it ("mercredi", "on Wednesday"), other expressions ("hier",
-"last week", "le 13 septembre", "Oct. 4") go through dateparser. A bare year or month is
-not turned into a day. Places are the city, region, facility or country a locative
-preposition introduces ("à Pékin", "in Moscow"), unless that place is an argument.
+Dates are resolved against the article's publication date with ``kg.dates``: weekday names
+give the most recent such day on or before it ("mercredi", "on Wednesday"), and "hier",
+"last week", "le 13 septembre" or "Oct. 4" are read as wire copy writes them. A bare year
+or month is not turned into a day. Places are the city, region, facility or country a
+locative preposition introduces ("à Pékin", "in Moscow"), unless that place is an argument.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 from spacy.tokens import Token
 
+from ..dates import WEEKDAYS, parse_date
 from ..model import Mention
 from .syntax import clause_head, pp_objects
 
-__all__ = ["event_date", "event_place", "WEEKDAYS"]
+__all__ = ["event_date", "event_place"]
 
-WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}
 _LOCATIVE = {"à", "en", "dans", "au", "in", "at"}
 _PLACES = {"City", "Region", "Facility", "Place", "Country"}
-_DAY_OR_RELATIVE = re.compile(r"\d{1,2}|hier|avant-hier|yesterday|last|dernier|dernière|passé|passée|ago", re.IGNORECASE)
+_DATE_DEPS = ("nummod", "amod", "compound", "det", "case", "nmod", "npadvmod", "advmod")
 
 
 def _clause_tokens(trigger: Token) -> list[Token]:
     head = clause_head(trigger)
     return [t for t in head.subtree if t.sent == trigger.sent]
-
-
-@lru_cache(maxsize=4096)
-def _parse(phrase: str, lang: str, published: date) -> date | None:
-    import dateparser
-
-    from datetime import datetime
-
-    found = dateparser.parse(
-        phrase,
-        languages=[lang],
-        settings={"RELATIVE_BASE": datetime(published.year, published.month, published.day), "PREFER_DATES_FROM": "past"},
-    )
-    return found.date() if found else None
 
 
 def event_date(trigger: Token, time_words: frozenset[str], lang: str, published: date | None) -> date | None:
@@ -55,15 +36,11 @@ def event_date(trigger: Token, time_words: frozenset[str], lang: str, published:
     for token in _clause_tokens(trigger):
         lower = token.lower_
         if lower in WEEKDAYS and not any(c.like_num for c in token.children):
-            back = (published.weekday() - WEEKDAYS[lower]) % 7
-            return published - timedelta(days=back)
+            return published - timedelta(days=(published.weekday() - WEEKDAYS[lower]) % 7)
         if lower not in time_words:
             continue
-        words = sorted([token, *[c for c in token.subtree if c.i != token.i and c.dep_ in ("nummod", "amod", "compound", "det", "case", "nmod", "npadvmod", "advmod")]], key=lambda t: t.i)
-        phrase = " ".join(w.text for w in words)
-        if not _DAY_OR_RELATIVE.search(phrase) and lower not in ("hier", "yesterday", "aujourd'hui", "today"):
-            continue
-        parsed = _parse(phrase, lang, published)
+        words = sorted([token, *[c for c in token.subtree if c.i != token.i and c.dep_ in _DATE_DEPS]], key=lambda t: t.i)
+        parsed = parse_date(" ".join(w.text for w in words), published)
         if parsed is not None and parsed <= published + timedelta(days=1):
             return parsed
     return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+
+from ..dates import parse_date
 
 __all__ = ["dateline_date"]
 
@@ -14,25 +15,15 @@ _DATELINE = re.compile(
 )
 
 
-@lru_cache(maxsize=2048)
-def _parse(phrase: str, lang: str | None) -> date | None:
-    import dateparser
+def dateline_date(text: str, today: date | None = None) -> date | None:
+    """The date of a dateline in the first lines of an article, if there is one.
 
-    found = dateparser.parse(
-        phrase,
-        languages=[lang] if lang in ("fr", "en") else ["fr", "en"],
-        settings={"STRICT_PARSING": False, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]},
-    )
-    return found.date() if found is not None else None
-
-
-def dateline_date(text: str, lang: str | None = None) -> date | None:
-    """The date of a dateline in the first lines of an article, if there is one."""
+    A dateline without a year ("Oct 4") takes the latest year that is not in the future.
+    """
     for match in _DATELINE.finditer(text[:600]):
         phrase = match.group("date").strip()
-        if not any(ch.isdigit() for ch in phrase):
-            continue
-        found = _parse(phrase, lang)
-        if found is not None:
-            return found
+        if any(ch.isdigit() for ch in phrase):
+            found = parse_date(phrase, today or date.today())
+            if found is not None:
+                return found
     return None

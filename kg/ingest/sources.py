@@ -60,7 +60,7 @@ def _with_language(article: Article, settings: Settings) -> Article:
     lang = (article.lang or "").lower()[:2]
     if lang not in ("fr", "en"):
         lang = detect_language(article.text, settings.default_lang)
-    published = article.published or dateline_date(article.text, lang)
+    published = article.published or dateline_date(article.text)
     if lang == article.lang and published == article.published:
         return article
     return replace(article, lang=lang, published=published)
