@@ -8,6 +8,7 @@ actors mentioned before them.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +28,16 @@ NER_CLASSES = {
 }
 _PERSON = "Person"
 _NUMBER_WORDS = {"deux": 2, "two": 2, "both": 2, "trois": 3, "three": 3}
+
+
+@lru_cache(maxsize=64)
+def _string_hashes(values: frozenset[str]):
+    """spaCy's string hashes of a word list, computed once per list (they do not depend on the vocab)."""
+    import numpy
+    from spacy.strings import StringStore
+
+    store = StringStore()
+    return numpy.array([store[v] for v in values], dtype="uint64")
 
 
 def _trimmed(span: Span) -> Span | None:
@@ -148,7 +159,7 @@ class ActorFinder:
             return []
         import numpy
 
-        wanted = numpy.array([doc.vocab.strings.add(v) for v in values], dtype="uint64")
+        wanted = _string_hashes(frozenset(values))
         return [doc[int(i)] for i in numpy.isin(doc.to_array(attr), wanted).nonzero()[0]]
 
     def _one_actor(self, token: Token) -> Mention | None:
