@@ -67,6 +67,31 @@ def merge_names(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("geokg_tag_from_pos")
+def tag_from_pos(doc: Doc) -> Doc:
+    """Copy each token's coarse POS into its tag, in one array operation."""
+    import numpy
+    from spacy.attrs import POS, TAG
+
+    if len(doc):
+        strings = doc.vocab.strings
+        pos = doc.to_array([POS])
+        names = {int(p): strings.add(doc.vocab.strings[int(p)]) for p in numpy.unique(pos)}
+        doc.from_array([TAG], numpy.array([names[int(p)] for p in pos], dtype="uint64").reshape(-1, 1))
+    return doc
+
+
+def _copies_pos_to_tag(nlp: Language) -> bool:
+    """Whether the model's attribute ruler does nothing but set TAG to the POS (fr_core_news_sm)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    for entry in nlp.get_pipe("attribute_ruler").patterns:
+        pattern, attrs = entry["patterns"], entry["attrs"]
+        if len(pattern) != 1 or len(pattern[0]) != 1 or set(pattern[0][0]) != {"POS"} or attrs != {"TAG": pattern[0][0]["POS"]}:
+            return False
+    return True
+
+
 def as_phrases(patterns: list[dict]) -> list[dict]:
     """Token patterns that only spell words out become phrase patterns.
 
@@ -107,6 +132,8 @@ def _build(lang: str, patterns: Callable[[str], list[dict]] | None) -> Language:
     import spacy
 
     nlp = spacy.load(model_name(lang))
+    if _copies_pos_to_tag(nlp):
+        nlp.replace_pipe("attribute_ruler", "geokg_tag_from_pos")
     first = nlp.pipe_names[0]
     ruler = nlp.add_pipe(
         "entity_ruler", name="geokg_gazetteer", before=first, config={"overwrite_ents": True}
