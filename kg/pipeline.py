@@ -53,6 +53,7 @@ def analyse(article: Article, doc, settings: Settings | None = None) -> ArticleR
 
 def process(batch: list[Article], settings: Settings | None = None) -> Iterator[tuple[Article, ArticleResult | GeoKGError]]:
     """Parse a batch with one ``nlp.pipe`` per language and analyse each article."""
+    from .nlp.guard import tokenizable
     from .nlp.pipeline import get_nlp
 
     by_lang: dict[str, list[Article]] = {}
@@ -65,11 +66,34 @@ def process(batch: list[Article], settings: Settings | None = None) -> Iterator[
             for article in articles:
                 yield article, InputError(article.source or article.id, str(exc))
             continue
-        for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
-            try:
-                yield article, analyse(article, doc, settings)
-            except GeoKGError as exc:
-                yield article, InputError(article.source or article.id, str(exc))
+        done = 0
+        try:
+            for article, doc in zip(articles, nlp.pipe(tokenizable(a.text) for a in articles)):
+                done += 1
+                yield article, _analyse_one(article, doc, settings)
+        except Exception:  # noqa: BLE001 - one text the model chokes on must not sink its batch
+            for article in articles[done:]:
+                try:
+                    doc = nlp(tokenizable(article.text))
+                except Exception as exc:  # noqa: BLE001
+                    yield article, InputError(article.source or article.id, f"the language model failed on this text ({_describe(exc)})")
+                    continue
+                yield article, _analyse_one(article, doc, settings)
+
+
+def _describe(exc: BaseException) -> str:
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+def _analyse_one(article: Article, doc, settings: Settings | None) -> ArticleResult | GeoKGError:
+    """``analyse``, with any failure turned into an error for this article alone."""
+    try:
+        return analyse(article, doc, settings)
+    except GeoKGError as exc:
+        return InputError(article.source or article.id, str(exc))
+    except Exception as exc:  # noqa: BLE001 - reported with the article, the batch carries on
+        return InputError(article.source or article.id, f"extraction failed ({_describe(exc)}); please report this article")
 
 
 def _process_batch(batch: list[Article], settings: Settings | None) -> list[tuple[Article, ArticleResult | GeoKGError]]:

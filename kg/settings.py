@@ -27,6 +27,7 @@ class Settings:
     """What a ``KnowledgeGraph`` and the pipeline may be tuned with."""
 
     max_file_bytes: int = 10 * 1024 * 1024
+    max_article_chars: int = 1_000_000
     batch_size: int = 32
     default_lang: str = "en"
     min_confidence: float = 0.0
@@ -34,3 +35,4 @@ class Settings:
     models: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(MODELS))
     query_timeout_s: float = 30.0
     result_limit: int = 10_000
+    max_request_bytes: int = 1_000_000

@@ -13,7 +13,7 @@ from ..model import Article
 from ..settings import Settings
 from .dateline import dateline_date
 from .language import detect_language
-from .readers import READERS, make_article, read_file
+from .readers import READERS, clean_text, make_article, read_file
 
 __all__ = ["iter_articles", "iter_paths"]
 
@@ -27,32 +27,49 @@ def _looks_like_text(value: str) -> bool:
 def iter_paths(target: str | os.PathLike) -> Iterator[Path | InputError]:
     """Expand a file, a folder (recursively, supported suffixes only) or a glob into files."""
     text = os.fspath(target)
-    if _GLOB_CHARS & set(text) and not Path(text).exists():
-        matches = sorted(glob.glob(text, recursive=True))
-        if not matches:
-            yield InputError(text, "no file matches this pattern")
-        for match in matches:
-            if Path(match).is_file():
-                yield Path(match)
-        return
     path = Path(text)
     try:
-        if path.is_dir():
+        if _GLOB_CHARS & set(text) and not path.exists():
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                yield InputError(text, "no file matches this pattern")
+            for match in matches:
+                if Path(match).is_dir():
+                    yield from iter_paths(match)
+                elif Path(match).is_file():
+                    yield Path(match)
+        elif path.is_dir():
             found = []
-            for root, _dirs, files in os.walk(path, followlinks=False):
+            unreadable: list[OSError] = []
+            for root, _dirs, files in os.walk(path, followlinks=False, onerror=unreadable.append):
                 for name in files:
                     candidate = Path(root) / name
                     if candidate.suffix.lower() in READERS and not name.startswith("."):
                         found.append(candidate)
+            for exc in unreadable:
+                yield InputError(exc.filename or text, f"cannot open folder ({exc.strerror or exc})")
             yield from sorted(found)
         elif path.is_file():
             yield path
         elif path.is_symlink():
             yield InputError(text, "broken or looping symbolic link")
+        elif path.exists():
+            yield InputError(text, "not a regular file or folder (a device, pipe or socket)")
         else:
             yield InputError(text, "no such file or folder")
     except OSError as exc:
         yield InputError(text, f"cannot open ({exc.strerror or exc})")
+
+
+def _checked(article: Article, settings: Settings) -> Article | InputError:
+    """The article with its language and date filled, or why it cannot be processed."""
+    if len(article.text) > settings.max_article_chars:
+        return InputError(
+            article.source or "<article>",
+            f"text is {len(article.text):,} characters, over the {settings.max_article_chars:,}-character limit "
+            "per article; split it into several articles",
+        )
+    return _with_language(article, settings)
 
 
 def _with_language(article: Article, settings: Settings) -> Article:
@@ -76,13 +93,16 @@ def iter_articles(
         sources = [sources]
     for item in sources if isinstance(sources, Iterable) else [sources]:
         if isinstance(item, Article):
-            if not item.text.strip():
+            if not isinstance(item.text, str) or not item.text.strip():
                 yield InputError(item.source or "<article>", "empty text: nothing to extract")
                 continue
-            yield _with_language(item, settings)
+            text, title = clean_text(item.text), item.headline and clean_text(item.headline)
+            if text != item.text or title != item.headline:
+                item = replace(item, text=text, headline=title)
+            yield _checked(item, settings)
         elif isinstance(item, str) and _looks_like_text(item):
             try:
-                yield _with_language(make_article(item, source="<text>"), settings)
+                yield _checked(make_article(item, source="<text>"), settings)
             except InputError as exc:
                 yield exc
         elif isinstance(item, (str, os.PathLike)):
@@ -91,6 +111,6 @@ def iter_articles(
                     yield path
                     continue
                 for result in read_file(path, settings.max_file_bytes, warnings):
-                    yield result if isinstance(result, InputError) else _with_language(result, settings)
+                    yield result if isinstance(result, InputError) else _checked(result, settings)
         else:
             yield InputError(repr(item)[:60], "not a path, a text or an Article")

@@ -26,16 +26,24 @@ PREFIXES = {
     "Actor": "actor",
 }
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_LETTER = re.compile(r"[\W_]+")
 
 
 def slugify(name: str, limit: int = 80) -> str:
     """ASCII, lowercase, hyphen-joined: "Komsomolsk-sur-l'Amour" -> "komsomolsk-sur-l-amour".
 
+    A name with no Latin letter keeps its own letters, so distinct names in other scripts
+    get distinct keys (``entity_iri`` percent-encodes them).
+
     >>> slugify("Sergueï  Lavrov")
     'serguei-lavrov'
+    >>> slugify("Путин")
+    'путин'
     """
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     slug = _NON_WORD.sub("-", folded).strip("-")[:limit].strip("-")
+    if not slug:
+        slug = _NON_LETTER.sub("-", unicodedata.normalize("NFKC", name).lower()).strip("-")[:limit].strip("-")
     return slug or "unnamed"
 
 
