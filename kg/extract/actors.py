@@ -79,6 +79,7 @@ class ActorFinder:
                     self.by_token[i] = ent
         self._acronyms(doc)
         self.roles: dict[tuple[str, str], Mention] = {}
+        self._mention_cache: dict[tuple[int, str, int], list[Mention]] = {}
         self.persons = sorted(
             {span for span in self.by_token.values() if self.entity_class(span) == _PERSON and len(span.text.split()) > 1},
             key=lambda span: span.start,
@@ -424,14 +425,17 @@ class ActorFinder:
         return person, owner, relation
 
     def mentions(self, token: Token, slot: str = "actor", depth: int = 0) -> list[Mention]:
-        """Everything a token refers to, coordination included ("X et Y" gives two)."""
-        found: list[Mention] = []
-        for item in [token, *token.conjuncts]:
-            mention = self.single(item, slot, depth)
-            for m in mention:
-                if m not in found:
-                    found.append(m)
-        return found
+        """Everything a token refers to, coordination included ("X et Y" gives two).
+
+        Results are kept per token, so a long coordination is read once, not once per member.
+        """
+        key = (token.i, slot, depth)
+        if key not in self._mention_cache:
+            found: dict[Mention, None] = {}
+            for item in [token, *token.conjuncts]:
+                found.update(dict.fromkeys(self.single(item, slot, depth)))
+            self._mention_cache[key] = list(found)
+        return list(self._mention_cache[key])
 
     def single(self, token: Token, slot: str, depth: int = 0) -> list[Mention]:
         if token.i in self.by_token:
