@@ -146,11 +146,11 @@ class KnowledgeGraph:
 
         candidates = [article] if article.startswith(_GKR) else [str(article_iri(article))]
         if "://" in article and not article.startswith(_GKR):
-            rows = self.query("SELECT ?a WHERE { ?a schema:url ?u FILTER(STR(?u) = ?url) }", url=Literal(article))
+            rows = self.query("SELECT ?a ?url WHERE { ?a schema:url ?u FILTER(STR(?u) = ?url) }", url=Literal(article))
             candidates = [str(r["a"]) for r in rows]
         removed = False
         for iri in candidates:
-            if iri in self.store.graph_names():
+            if iri.startswith(_GKR + "article/") and iri in self.store.graph_names():
                 self.store.remove_graph(URIRef(iri))
                 removed = True
         return removed
@@ -163,6 +163,19 @@ class KnowledgeGraph:
         """
         terms = {k: v if isinstance(v, (URIRef, Literal)) else Literal(v) for k, v in bindings.items()}
         return self.store.query(sparql, terms)
+
+    def named_query(self, name: str, **params):
+        """Run a query of the shipped library (``kg.rdf.named``) with its parameters bound.
+
+        Entity parameters take keys or IRIs (``actor="country/RUS"``), dates ISO strings or
+        ``date`` objects; each value is bound as one RDF term, never pasted into the text.
+
+        >>> KnowledgeGraph().named_query("meetings", actor="person/kim-jong-un").vars[:2]
+        ['actor', 'actorLabel']
+        """
+        from .rdf.named import get_named_query
+
+        return self.store.query(get_named_query(name).bind(**params))
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update against the store."""

@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 from .errors import GeoKGError
+from .settings import Settings
 
 app = typer.Typer(
     help="geokg: news articles in, a geopolitical knowledge graph out.",
@@ -20,6 +21,13 @@ app = typer.Typer(
 )
 
 STORE_OPTION = typer.Option(Path("kg-store"), "--store", help="Folder of the on-disk store.")
+MAX_BYTES_OPTION = typer.Option(
+    None,
+    "--max-bytes",
+    min=1,
+    show_default=f"{Settings.max_file_bytes:,}",
+    help="Refuse files (and JSON Lines records) larger than this many bytes.",
+)
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -38,10 +46,11 @@ def _errors():
         _fail("interrupted", 130)
 
 
-def _open(store: Path | str | None, read_only: bool = False):
+def _open(store: Path | str | None, read_only: bool = False, max_bytes: int | None = None):
     from .api import KnowledgeGraph
 
-    return KnowledgeGraph(str(store) if store is not None else None, read_only=read_only)
+    settings = Settings(max_file_bytes=max_bytes) if max_bytes else None
+    return KnowledgeGraph(str(store) if store is not None else None, read_only=read_only, settings=settings)
 
 
 def _ingest(kg, paths: list[str], force: bool = False, jobs: int = 1):
@@ -90,10 +99,11 @@ def build(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs of articles."),
     out: Path = typer.Option(Path("out"), "-o", "--out", help="Output folder."),
     store: Optional[Path] = typer.Option(None, "--store", help="Keep the store in this folder (default: in memory)."),
+    max_bytes: Optional[int] = MAX_BYTES_OPTION,
 ):
     """Ingest articles, then write graph.trig, graph.html and summary.json into OUT."""
     with _errors():
-        kg = _open(store)
+        kg = _open(store, max_bytes=max_bytes)
         report = _ingest(kg, paths)
         out.mkdir(parents=True, exist_ok=True)
         kg.export(out / "graph.trig")
@@ -116,10 +126,11 @@ def ingest(
     store: Path = STORE_OPTION,
     force: bool = typer.Option(False, help="Re-extract articles already stored with the same text."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for spaCy."),
+    max_bytes: Optional[int] = MAX_BYTES_OPTION,
 ):
     """Extract claims from articles and add them to the store."""
     with _errors():
-        kg = _open(store)
+        kg = _open(store, max_bytes=max_bytes)
         report = _ingest(kg, paths, force, jobs)
         kg.close()
         typer.echo(f"{report.articles} articles stored, {report.skipped} unchanged, {report.claims} claims, {len(report.errors)} failed")
@@ -128,17 +139,53 @@ def ingest(
 
 
 @app.command()
+def remove(
+    article: str = typer.Argument(..., help="The article's id, IRI or URL."),
+    store: Path = STORE_OPTION,
+):
+    """Drop one article and its claims from the store."""
+    with _errors():
+        if not store.is_dir():
+            _fail(f"{store}: no store here")
+        kg = _open(store)
+        removed = kg.remove(article)
+        kg.close()
+        if not removed:
+            _fail(f"{article}: no such article in {store}")
+        typer.echo(f"removed {article}")
+
+
+@app.command()
 def query(
-    sparql: str = typer.Argument(..., help="A SPARQL query, or a file holding one."),
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query, or a file holding one."),
     store: Path = STORE_OPTION,
     format: str = typer.Option("table", "--format", "-f", help="table, csv or json (SPARQL 1.1 JSON results)."),
+    named: Optional[str] = typer.Option(None, "--named", "-n", help="Run this query of the shipped library instead (meetings, timeline...)."),
+    param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for the named query, e.g. actor=country/RUS; repeatable."),
 ):
-    """Run a SPARQL query over the union of all graphs."""
+    """Run a SPARQL query over the union of all graphs, or a named query with --named."""
     with _errors():
-        text = sparql
-        candidate = Path(sparql)
-        if len(sparql) < 4096 and "\n" not in sparql and candidate.suffix in (".rq", ".sparql", ".txt") and candidate.is_file():
-            text = candidate.read_text(encoding="utf-8")
+        if named is not None:
+            if sparql is not None:
+                _fail("give either a SPARQL query or --named, not both")
+            from .rdf.named import get_named_query
+
+            values = {}
+            for item in param:
+                key, sep, value = item.partition("=")
+                if not sep or not key.strip():
+                    _fail(f"--param {item!r}: use NAME=VALUE")
+                values[key.strip()] = value
+            text = get_named_query(named).bind(**values)
+        elif sparql is None:
+            _fail("give a SPARQL query, a file holding one, or --named NAME")
+        elif param:
+            _fail("--param goes with --named")
+        else:
+            text = sparql
+            candidate = Path(sparql)
+            if len(sparql) < 4096 and "\n" not in sparql and candidate.suffix in (".rq", ".sparql", ".txt") and candidate.is_file():
+                text = candidate.read_text(encoding="utf-8")
         if format not in ("table", "csv", "json"):
             _fail(f"unknown format '{format}' (use table, csv or json)")
         kg = _open(store, read_only=True)
@@ -233,6 +280,28 @@ def evaluate_cli(
             typer.echo(f"error: {line}", err=True)
         if calibrate is not None:
             typer.echo(f"wrote {write_calibration(scores, calibrate)}")
+
+
+@app.command()
+def serve(
+    store: Path = STORE_OPTION,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; anything but loopback exposes the store."),
+    port: int = typer.Option(7878, min=1, max=65535, help="Port to listen on."),
+    allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL updates (read-only otherwise)."),
+    timeout: Optional[float] = typer.Option(None, min=0.1, show_default=f"{Settings.query_timeout_s:g} s", help="Stop each query after this many seconds."),
+    max_results: Optional[int] = typer.Option(None, min=1, show_default=f"{Settings.result_limit:,}", help="Return at most this many rows (or triples)."),
+    max_request_bytes: Optional[int] = typer.Option(None, min=1, show_default=f"{Settings.max_request_bytes:,}", help="Refuse larger requests."),
+    workers: Optional[int] = typer.Option(None, min=1, show_default="CPU count, at most 4", help="Query worker processes."),
+):
+    """Serve the store as a SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    with _errors():
+        from .serve import is_loopback, open_config, run
+
+        config = open_config(store, allow_update=allow_update, timeout=timeout, max_results=max_results, max_request_bytes=max_request_bytes, workers=workers)
+        if allow_update and not is_loopback(host):
+            typer.echo(f"warning: anyone who reaches {host}:{port} can change the store", err=True)
+        typer.echo(f"serving {store} at http://{host}:{port}/sparql ({'read-write' if allow_update else 'read-only'}, {config.workers} workers)", err=True)
+        run(config, host, port)
 
 
 def main() -> None:

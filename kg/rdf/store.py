@@ -8,12 +8,14 @@ rdflib's own Memory store. Each article's graph is replaced in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import islice
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
 from ..errors import QueryError, StoreError, StoreLockedError
 from ..settings import ontology_dir
+from .bindings import prebind
 from .convert import ONTOLOGY_GRAPH
 from .results import Rows
 
@@ -76,7 +78,8 @@ class GraphStore:
     def remove_graph(self, graph: URIRef) -> None:
         raise NotImplementedError
 
-    def query(self, sparql: str, bindings: dict | None = None) -> Rows:
+    def query(self, sparql: str, bindings: dict | None = None, limit: int | None = None) -> Rows:
+        """Run SPARQL over the union of all graphs; ``limit`` caps the rows (or triples) kept."""
         raise NotImplementedError
 
     def update(self, sparql: str) -> None:
@@ -134,7 +137,7 @@ class MemoryStore(GraphStore):
     def remove_graph(self, graph):
         self.dataset.remove_graph(self.dataset.graph(graph))
 
-    def query(self, sparql, bindings=None):
+    def query(self, sparql, bindings=None, limit=None):
         try:
             result = self.dataset.query(sparql, initNs=PREFIXES, initBindings=bindings or {})
         except Exception as exc:
@@ -142,9 +145,13 @@ class MemoryStore(GraphStore):
         if result.type == "ASK":
             return Rows(boolean=bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return Rows(graph=result.graph)
+            if limit is None:
+                return Rows(graph=result.graph)
+            graph = Graph(namespace_manager=result.graph.namespace_manager)
+            graph += islice(result.graph, limit)
+            return Rows(graph=graph)
         names = [str(v) for v in result.vars]
-        return Rows(names, [{n: row[i] for i, n in enumerate(names) if row[i] is not None} for row in result])
+        return Rows(names, [{n: row[i] for i, n in enumerate(names) if row[i] is not None} for row in islice(result, limit)])
 
     def update(self, sparql):
         try:
@@ -167,14 +174,19 @@ class OxigraphStore(GraphStore):
             elif read_only:
                 if not Path(path).is_dir():
                     raise StoreError(f"{path}: no store here; create one with 'kg ingest ... --store {path}'")
-                inner = pyoxigraph.Store.read_only(str(path))
+                inner = _open_read_only(Path(path))
             else:
+                _refuse_foreign_folder(Path(path))
                 Path(path).mkdir(parents=True, exist_ok=True)
                 inner = pyoxigraph.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             message = str(exc)
+            if "lock hold by current process" in message:
+                raise StoreLockedError(f"{path}: store already open in this process; close the other KnowledgeGraph first") from None
             if "lock" in message.lower():
                 raise StoreLockedError(f"{path}: store in use by another process; wait for it to finish or use another --store") from None
+            if read_only and not (Path(path) / "CURRENT").exists():
+                raise StoreError(f"{path}: no store here; create one with 'kg ingest ... --store {path}'") from None
             raise StoreError(f"{path}: cannot open the store ({_first_line(exc)})") from None
         self.inner = inner
         self.path = Path(path) if path is not None else None
@@ -187,36 +199,49 @@ class OxigraphStore(GraphStore):
         return [to_ox(q) for q in quads]
 
     def replace_graph(self, graph, quads, shared):
-        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _g in quads)
-        shared_body = "\n".join(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in shared)
-        update = f"DROP SILENT GRAPH {graph.n3()} ;\nINSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}}\n{shared_body}\n}}"
+        """One SPARQL update, which Oxigraph applies as one transaction: all of it or nothing.
+
+        Terms are written with rdflib's ``n3()``, which escapes literals and refuses IRIs
+        that could end the ``<...>``, so no text can change the update's structure.
+        """
         try:
+            body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _g in quads)
+            shared_body = "\n".join(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in shared)
+            update = f"DROP SILENT GRAPH {graph.n3()} ;\nINSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}}\n{shared_body}\n}}"
             self.inner.update(update)
-        except (OSError, SyntaxError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - rdflib raises bare Exception for unserialisable IRIs
             raise StoreError(f"cannot write graph {graph}: {_first_line(exc)}") from None
 
     def remove_graph(self, graph):
-        self.inner.update(f"DROP SILENT GRAPH {graph.n3()}")
+        try:
+            self.inner.update(f"DROP SILENT GRAPH {graph.n3()}")
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot remove graph {graph}: {_first_line(exc)}") from None
 
-    def query(self, sparql, bindings=None):
+    def query(self, sparql, bindings=None, limit=None):
         import pyoxigraph
         from oxrdflib._converter import from_ox, to_ox
 
         try:
-            result = self.inner.query(
-                sparql,
-                use_default_graph_as_union=True,
-                prefixes=PREFIXES,
-                substitutions={pyoxigraph.Variable(k): to_ox(v) for k, v in (bindings or {}).items()} or None,
-            )
-        except (SyntaxError, OSError, ValueError) as exc:
+            try:
+                result = self.inner.query(
+                    sparql,
+                    use_default_graph_as_union=True,
+                    prefixes=PREFIXES,
+                    substitutions={pyoxigraph.Variable(k): to_ox(v) for k, v in (bindings or {}).items()} or None,
+                )
+            except RuntimeError as exc:
+                if not bindings or "projection" not in str(exc):
+                    raise
+                result = self.inner.query(prebind(sparql, bindings), use_default_graph_as_union=True, prefixes=PREFIXES)
+        except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"SPARQL query failed: {_first_line(exc)}") from None
         if isinstance(result, pyoxigraph.QueryBoolean):
             return Rows(boolean=bool(result))
         if isinstance(result, pyoxigraph.QuerySolutions):
             names = [v.value for v in result.variables]
             rows = []
-            for solution in result:
+            for solution in islice(result, limit):
                 row = {}
                 for name, value in zip(names, solution):
                     if value is not None:
@@ -226,7 +251,7 @@ class OxigraphStore(GraphStore):
         graph = Graph()
         for prefix, iri in PREFIXES.items():
             graph.bind(prefix, iri)
-        for triple in result:
+        for triple in islice(result, limit):
             graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
         return Rows(graph=graph)
 
@@ -260,8 +285,49 @@ class OxigraphStore(GraphStore):
         return {g.value for g in self.inner.named_graphs()}
 
     def close(self):
-        if not self.read_only:
-            self.inner.flush()
+        """Flush, then let go of the store so its folder's lock is released at once."""
+        import gc
+
+        inner, self.inner = getattr(self, "inner", None), None
+        self.dataset = None
+        if inner is None:
+            return
+        try:
+            if not self.read_only:
+                inner.flush()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot flush the store ({_first_line(exc)})") from None
+        finally:
+            del inner
+            gc.collect()  # rdflib's Dataset and oxrdflib's store refer to each other
+
+
+def _open_read_only(path: Path, attempts: int = 20, pause: float = 0.1):
+    """A read-only view of an on-disk store, retried while a writer is replacing its files.
+
+    A writer in another process flushes and compacts, deleting files a reader opening at
+    that moment expects; the next attempt sees the new set of files.
+    """
+    import time
+
+    import pyoxigraph
+
+    for _ in range(attempts - 1):
+        try:
+            return pyoxigraph.Store.read_only(str(path))
+        except (OSError, RuntimeError):
+            if not (path / "CURRENT").exists():
+                raise
+            time.sleep(pause)
+    return pyoxigraph.Store.read_only(str(path))
+
+
+def _refuse_foreign_folder(path: Path) -> None:
+    """Refuse to turn a folder of other files into a store (RocksDB would write into it)."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store folder")
+    if path.is_dir() and not (path / "CURRENT").exists() and any(path.iterdir()):
+        raise StoreError(f"{path}: folder is not empty and holds no store; give a new or empty folder to --store")
 
 
 def _first_line(exc: BaseException) -> str:
