@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -19,50 +14,10 @@ from kg.rdf.namespace import GKG, GKR
 from kg.rdf.remote import SparqlStore
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 KIM = GKR["person/kim-jong-un"]
 PUTIN = GKR["person/vladimir-putin"]
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """An Oxigraph server on 127.0.0.1, stopped at the end of the module."""
-    assert OXIGRAPH, "the oxigraph command (PyPI package 'oxigraph', a dev dependency) is not installed"
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, f"oxigraph exited: {process.stderr.read().decode(errors='replace')[:500]}"
-            try:
-                if httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "oxigraph did not answer within 30 s"
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +121,7 @@ def test_load_keeps_blank_nodes_joined(server, tmp_path, protocol):
     store.close()
 
 
-def test_read_only_and_errors(server):
+def test_read_only_and_errors(server, free_port):
     store = SparqlStore(server, read_only=True)
     with pytest.raises(StoreError, match="read-only"):
         store.update("CLEAR ALL")
