@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-COMMANDS = ["build", "ingest", "query", "export", "render", "stats", "validate", "eval"]
+COMMANDS = ["build", "ingest", "remove", "query", "export", "render", "stats", "validate", "eval", "serve"]
 
 
 def kg(*args, cwd=None):
