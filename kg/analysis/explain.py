@@ -69,15 +69,15 @@ def explain(
     Examples
     --------
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("kim", label="Kim Jong-un"); g.add_node("putin", label="Vladimir Putin")
+    >>> g.add_node("xi", label="Xi Jinping"); g.add_node("lukashenko", label="Alexander Lukashenko")
     >>> g.add_node("ukr", label="Ukraine")
-    >>> _ = g.add_edge("kim", "putin", key="c1", predicate="meets", modality="Asserted", confidence=0.9, evidence="Kim met Putin.")
-    >>> _ = g.add_edge("putin", "ukr", key="c2", predicate="attacks", modality="Asserted", confidence=0.8, evidence="Russia attacks Ukraine.")
-    >>> chain = explain(g, "Kim Jong-un", "Ukraine")[0]
+    >>> _ = g.add_edge("xi", "lukashenko", key="c1", predicate="meets", modality="Asserted", confidence=0.9, evidence="Xi met Lukashenko.")
+    >>> _ = g.add_edge("lukashenko", "ukr", key="c2", predicate="threatens", modality="Asserted", confidence=0.8, evidence="Minsk threatens Ukraine.")
+    >>> chain = explain(g, "Xi Jinping", "Ukraine")[0]
     >>> chain["text"]
-    'Kim Jong-un —meets→ Vladimir Putin —attacks→ Ukraine'
+    'Xi Jinping —meets→ Alexander Lukashenko —threatens→ Ukraine'
     >>> chain["steps"][0]["claims"][0]["evidence"]
-    'Kim met Putin.'
+    'Xi met Lukashenko.'
     """
     source, target = find_actor(graph, a), find_actor(graph, b)
     if source == target:

@@ -31,9 +31,9 @@ def to_networkx(
 
     >>> from kg.model import Claim
     >>> c = Claim("c1", "a1", "country/RUS", "meets", "country/PRK", "Asserted", 0.9, "...", 0, 3)
-    >>> g = to_networkx([c], articles={"a1": {"headline": "Kim meets Putin"}})
+    >>> g = to_networkx([c], articles={"a1": {"headline": "Moscow talks"}})
     >>> sorted(g.nodes), g.number_of_edges(), g.edges["country/RUS", "country/PRK", "c1"]["headline"]
-    (['country/PRK', 'country/RUS'], 1, 'Kim meets Putin')
+    (['country/PRK', 'country/RUS'], 1, 'Moscow talks')
     """
     wanted_p = set(predicates) if predicates else None
     wanted_m = set(modalities) if modalities else None

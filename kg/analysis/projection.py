@@ -253,11 +253,11 @@ def claims_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     --------
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a", label="Russia")
-    >>> g.add_node("b", label="North Korea")
+    >>> g.add_node("b", label="Japan")
     >>> g.add_edge("a", "b", key="c1", predicate="meets", modality="Asserted", confidence=0.9, evidence="...")
     'c1'
     >>> claims_frame(g)[["subject_label", "predicate", "object_label"]].values.tolist()
-    [['Russia', 'meets', 'North Korea']]
+    [['Russia', 'meets', 'Japan']]
     """
     rows = []
     for u, v, key, data in graph.edges(keys=True, data=True):

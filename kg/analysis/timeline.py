@@ -50,11 +50,11 @@ def timeline(
     Examples
     --------
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("rus", label="Russia"); g.add_node("prk", label="North Korea"); g.add_node("ukr", label="Ukraine")
+    >>> g.add_node("rus", label="Russia"); g.add_node("prk", label="Belarus"); g.add_node("ukr", label="Ukraine")
     >>> _ = g.add_edge("rus", "ukr", key="c2", predicate="attacks", modality="Asserted", event_date="2024-02-01")
     >>> _ = g.add_edge("prk", "rus", key="c1", predicate="meets", modality="Asserted", event_date="2023-09-13")
     >>> timeline(g, "Russia")[["role", "predicate", "counterpart_label"]].values.tolist()
-    [['object', 'meets', 'North Korea'], ['subject', 'attacks', 'Ukraine']]
+    [['object', 'meets', 'Belarus'], ['subject', 'attacks', 'Ukraine']]
     """
     if role not in ("any", "subject", "object"):
         raise ValueError(f"role must be 'any', 'subject' or 'object', not {role!r}")

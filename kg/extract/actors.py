@@ -265,7 +265,7 @@ class ActorFinder:
         return []
 
     def demonym_of(self, token: Token) -> str | None:
-        """Country or organisation key of a demonym adjective ("russe", "North Korean")."""
+        """Country or organisation key of a demonym adjective ("russe", "South Korean")."""
         if token.i in self.by_token and not self.by_token[token.i].ent_id_ and self.by_token[token.i].label_ != "NORP":
             return None
         key = self.gaz.demonym(token.text, self.lang)
@@ -408,7 +408,7 @@ class ActorFinder:
         return None
 
     def role_phrase(self, token: Token) -> tuple[Mention | None, Mention | None, str | None]:
-        """For a role noun: (person, owner, relation) such as (Poutine, Russie, "leaderOf")."""
+        """For a role noun: (person, owner, relation) such as (Macron, France, "leaderOf")."""
         lemma = token.lemma_.lower()
         relation = self.role_relation(token)
         if relation is None:

@@ -1,8 +1,8 @@
 """Rule families, registered by name; each turns one sentence into raw claims.
 
 ``lexicon`` fires the trigger words of ``ontology/lexicon/<lang>/relations/``; the others
-read structures no single trigger word carries: role phrases ("le président russe Vladimir
-Poutine"), hyphenated pairs ("le sommet Biden-Xi"), conflicts and who wages them, and the
+read structures no single trigger word carries: role phrases ("le président français
+Emmanuel Macron"), hyphenated pairs ("le sommet Biden-Xi"), conflicts and who wages them, and the
 origin of weapons ("les missiles nord-coréens").
 """
 
@@ -293,7 +293,7 @@ def _anaphoric(token: Token) -> bool:
 
 
 def _antecedent_agents(ctx: Context, token: Token, allowed: frozenset[str], window: int = 80) -> list[Mention]:
-    """The doer of the earlier event an anaphoric event noun takes up ("a tiré ... ce tir", "North Korea's launch ... the launch")."""
+    """The doer of the earlier event an anaphoric event noun takes up ("a tiré ... ce tir", "Iran's launch ... the launch")."""
     stem = token.lemma_.lower().rstrip("es") or token.lemma_.lower()
     if len(stem) < 3:
         return []
@@ -312,7 +312,7 @@ def _antecedent_agents(ctx: Context, token: Token, allowed: frozenset[str], wind
 
 
 def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: list[Mention]) -> list[Mention]:
-    """Add the weapons listed beside a weapon theme ("les roquettes, notamment les « Grad »").
+    """Add the weapons listed beside a weapon theme ("les obusiers, notamment les « Caesar »").
 
     Between a theme and its trigger the parse of such lists is unreliable, so the weapons
     written in that stretch of the sentence are read off linearly.
@@ -359,7 +359,7 @@ _PLACE_CLASSES = ("City", "Region", "Facility", "Place")
 @register_rule("places")
 def places(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """locatedIn from a place set in a wider one: "the Chinese city of Kunming", "the Darfur
-    region of Sudan", "El-Facher, au Darfour", "Komsomolsk-on-Amur, in Russia's Far East"."""
+    region of Sudan", "El-Facher, au Darfour", "Mariupol, in Ukraine's south-east"."""
     relation = ctx.schema.relations.get("locatedIn")
     if relation is None:
         return
@@ -498,7 +498,7 @@ def _sponsors(ctx: Context, resolution: Token) -> list[Mention]:
 @register_rule("allies")
 def allies(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """cooperatesWith from an ally or partner phrase set beside an actor: "Minsk, allié de Moscou",
-    "Alexander Lukashenko, a close ally of Vladimir Putin", "Manille, leur allié".
+    "Alexander Lukashenko, a close ally of Moscow", "Manille, leur allié".
 
     The apposition is read off the word order, which the parse of such asides often misses.
     """
@@ -530,7 +530,7 @@ def allies(ctx: Context, sent: Span) -> Iterator[RawClaim]:
 
 @register_rule("pairs")
 def hyphenated_pairs(ctx: Context, sent: Span) -> Iterator[RawClaim]:
-    """"la rencontre Kim-Poutine", "the Biden-Xi summit": two actors joined by a hyphen."""
+    """"la rencontre Macron-Scholz", "the Biden-Xi summit": two actors joined by a hyphen."""
     for i in range(sent.start, sent.end):
         if ctx.lowers[i].count("-") != 1:
             continue

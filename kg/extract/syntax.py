@@ -161,7 +161,7 @@ _QUOTES = {"«", "»", '"', "“", "”"}
 def _split_root(verb: Token) -> Token | None:
     """Where a subjectless root verb's clause really starts, when the parser cut the sentence
     in two: the verb before an opening quotation mark ("s'est dit « très préoccupé » par ..."),
-    or a name left as a root before a parenthetical ("Pyongyang, qui possède ..., a menacé")."""
+    or a name left as a root before a parenthetical ("Téhéran, qui dispose de ..., a menacé")."""
     start = verb.sent.start
     if start > 0 and verb.doc[start - 1].text not in (".", "!", "?") and "\n" not in verb.doc[start - 1].whitespace_:
         start = verb.doc[start - 1].sent.start

@@ -22,7 +22,7 @@ def _markers() -> dict[str, frozenset[str]]:
 def detect_language(text: str, default: str = "en") -> str:
     """Return "fr" or "en", whichever language's exclusive stop words are more frequent.
 
-    >>> detect_language("La Russie et la Corée du Nord ont signé un accord.")
+    >>> detect_language("La France et le Japon ont signé un accord.")
     'fr'
     """
     markers = _markers()

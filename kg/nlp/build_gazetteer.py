@@ -535,8 +535,8 @@ def inflect_fr(masculine: str, feminine: str = "") -> list[str]:
 def pluralize_en(demonym: str) -> list[str]:
     """An English demonym and, where English has one, its plural ("Russians", not "Chineses").
 
-    >>> pluralize_en("North Korean"), pluralize_en("Chinese")
-    (['North Korean', 'North Koreans'], ['Chinese'])
+    >>> pluralize_en("South Korean"), pluralize_en("Chinese")
+    (['South Korean', 'South Koreans'], ['Chinese'])
     """
     if demonym.endswith(("ese", "sh", "ch", "ss", "s", "x", "z")):
         return [demonym]

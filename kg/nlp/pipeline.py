@@ -1,7 +1,7 @@
 """spaCy pipelines per language, loaded lazily once, with geokg's components added.
 
 Before the statistical components run, names from the gazetteer are matched and merged
-into single tokens (so "Kim Jong-un" or "Corée du Nord" reach the parser whole), hyphenated
+into single tokens (so "Lai Ching-te" or "Corée du Sud" reach the parser whole), hyphenated
 names the tokenizer split are rejoined, and line breaks start sentences.
 """
 

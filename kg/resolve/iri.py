@@ -30,7 +30,7 @@ _NON_LETTER = re.compile(r"[\W_]+")
 
 
 def slugify(name: str, limit: int = 80) -> str:
-    """ASCII, lowercase, hyphen-joined: "Komsomolsk-sur-l'Amour" -> "komsomolsk-sur-l-amour".
+    """ASCII, lowercase, hyphen-joined: "Côte d'Ivoire" -> "cote-d-ivoire".
 
     A name with no Latin letter keeps its own letters, so distinct names in other scripts
     get distinct keys (``entity_iri`` percent-encodes them).

@@ -3,7 +3,7 @@
 Gazetteer matches keep their key; seats of power in actor slots were already mapped to the
 state they stand for by extraction; other names get a key minted from their class and
 normalised name, so the same name gets the same IRI whichever article came first. Within
-an article, a short name ("Kim") joins the full name it abbreviates ("Kim Jong-un").
+an article, a short name ("Macron") joins the full name it abbreviates ("Emmanuel Macron").
 """
 
 from __future__ import annotations
