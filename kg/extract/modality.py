@@ -57,7 +57,7 @@ def _is(lex: Lexicon, name: str, token: Token) -> bool:
     return lex.has(name, lemma) or lex.has(name, lower)
 
 
-def _local_markers(node: Token, lex: Lexicon, is_trigger: bool) -> str:
+def _local_markers(node: Token, lex: Lexicon) -> str:
     """Negation and hedge markers attached to one word of the trigger's own clause."""
     found = "Asserted"
     morph = str(node.morph)
@@ -97,7 +97,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
     while steps < 12:
         steps += 1
         if own_clause:
-            local = _local_markers(node, lex, node == trigger)
+            local = _local_markers(node, lex)
             if local != "Asserted":
                 modality, cue = _stronger(modality, local), cue or node.text
         if node != trigger and came_by in ("xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "csubj", "acl"):
