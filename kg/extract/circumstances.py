@@ -51,7 +51,11 @@ def event_place(trigger: Token, finder, arguments: set[int]) -> Mention | None:
 
     ``arguments`` holds the character offsets of the claim's subject and object mentions.
     """
-    for node in (trigger, clause_head(trigger)):
+    head = clause_head(trigger)
+    # A place phrase after a name is the event's, whatever the parser attached it to
+    # ("met Kim in Moscow"): names take no locative modifiers of their own here.
+    named = [c for node in (trigger, head) for c in node.children if c.pos_ == "PROPN" and c.dep_ in ("dobj", "obj", "pobj", "nsubj")]
+    for node in (trigger, head, *named):
         for prep, obj in pp_objects(node):
             if prep not in _LOCATIVE or obj.idx in arguments:
                 continue

@@ -93,7 +93,7 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
 def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) pairs under a word, whatever label the parser gave the nominal."""
     for child in token.children:
-        if child.dep_ == "prep" or (child.dep_ == "agent" and child.lower_ == "by"):
+        if child.dep_ == "prep" or (child.dep_ == "agent" and child.lower_ == "by") or (child.dep_ == "dative" and child.pos_ == "ADP"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield preposition(pobj) or _norm(child.text), pobj
@@ -227,7 +227,7 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         if prep in ("par", "by") and (passive or token.pos_ == "NOUN" or token.dep_ == "acl"):
             add("agent", [obj])
         if prep == "entre" or prep == "between":
-            add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"])
+            add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + _listed_after(obj))
         add(f"pp:{prep}", [obj])
     if token.pos_ in ("VERB", "AUX"):
         for role in [r for r in out if r in ("obj", "subjpass") or r.startswith("pp:")]:
@@ -273,6 +273,26 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         for role, items in sub.items():
             add(f"{prefix}.{role}", [t for t in items if t != token])
     return out
+
+
+_LIST_JOINS = {",", "et", "and", "&"}
+
+
+def _listed_after(token: Token) -> list[Token]:
+    """Nominals listed after ``token`` by word order ("entre X et Y", "between X, Y and Z"),
+    whatever attachment the parser gave them."""
+    doc, found, k = token.doc, [], token.i + 1
+    end = token.sent.end
+    while k < end and doc[k].lower_ in _LIST_JOINS:
+        k += 1
+        while k < end and doc[k].pos_ == "DET":
+            k += 1
+        if k < end and doc[k].pos_ in ("PROPN", "NOUN"):
+            found.append(doc[k])
+            k += 1
+        else:
+            break
+    return found
 
 
 def _authors(nominal: Token) -> dict[str, list[Token]]:

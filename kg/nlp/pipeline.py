@@ -1,8 +1,10 @@
 """spaCy pipelines per language, loaded lazily once, with geokg's components added.
 
-Before the statistical components run, names from the gazetteer are matched and merged
-into single tokens (so "Lai Ching-te" or "Corée du Sud" reach the parser whole), hyphenated
-names the tokenizer split are rejoined, and line breaks start sentences.
+Before the statistical components run, names from the gazetteer are matched and line
+breaks start sentences. Gazetteer names are merged into single tokens and hyphenated names
+the tokenizer split are rejoined: before the parser for French, whose model parses a merged
+name ("Corée du Sud") as one nominal, and after it for English, whose model tags an unseen
+multi-word token badly ("United States" came out as punctuation) but parses the words well.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ __all__ = ["get_nlp", "register_language", "LANGUAGES", "model_name", "as_phrase
 
 LANGUAGES: dict[str, tuple[str, ...]] = dict(MODELS)
 _CACHE: dict[str, Language] = {}
+# Languages whose names are merged before the parser rather than after it (see above).
+MERGE_BEFORE_PARSE = frozenset({"fr"})
 _LOCK = threading.Lock()
 
 
@@ -41,8 +45,12 @@ def line_sentences(doc: Doc) -> Doc:
 
 @Language.component("geokg_merge_names")
 def merge_names(doc: Doc) -> Doc:
-    """Merge gazetteer matches and split hyphenated names ("Jong - un") into single tokens."""
-    spans = [ent for ent in doc.ents if len(ent) > 1]
+    """Merge gazetteer matches and split hyphenated names ("Jong - un") into single tokens.
+
+    Only the gazetteer's names are merged (they carry an entity id); names the statistical
+    recognizer found are left as the parser saw them.
+    """
+    spans = [ent for ent in doc.ents if len(ent) > 1 and ent.ent_id_]
     taken = {i for span in spans for i in range(span.start, span.end)}
     i = 1
     while i < len(doc) - 1:
@@ -144,8 +152,11 @@ def _build(lang: str, patterns: Callable[[str], list[dict]] | None) -> Language:
         patterns = default_gazetteer().ruler_patterns
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(as_phrases(patterns(lang)))
-    nlp.add_pipe("geokg_merge_names", after="geokg_gazetteer")
-    nlp.add_pipe("geokg_line_sentences", after="geokg_merge_names")
+    if lang in MERGE_BEFORE_PARSE:
+        nlp.add_pipe("geokg_merge_names", after="geokg_gazetteer")
+    else:
+        nlp.add_pipe("geokg_merge_names", last=True)
+    nlp.add_pipe("geokg_line_sentences", after="geokg_gazetteer")
     return nlp
 
 
