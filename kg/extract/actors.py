@@ -202,7 +202,7 @@ class ActorFinder:
                     named = self.span_mention(span)
                     if named is not None and (named.label.endswith("Organization") or named.label == "ArmedGroup"):
                         return self.as_actor(named)
-                if child.dep_ in ("amod", "compound") or (child.dep_ in ("nmod", "prep") and self._preposition_of(inner) in ("de", "of", "from") and span is not None):
+                if child.dep_ in ("amod", "compound") or (child.dep_ in ("nmod", "prep") and self._preposition_of(inner) in ("de", "of", "from") and span is not None and self.entity_class(span) not in ("Weapon", "Resource")):
                     kept.extend(child.subtree)
         kept = sorted(kept, key=lambda t: t.i)
         while kept and (kept[0].pos_ in ("DET", "NUM", "ADP") or kept[0].is_punct):
@@ -456,7 +456,12 @@ class ActorFinder:
                         named = self.span_mention(self.by_token[child.i])
                         if named is not None and (named.label.endswith("Organization") or named.label == "ArmedGroup"):
                             return [named]
-            if self.lex.has("adhoc_group_nouns", lemma) or self.lex.has("adhoc_armed_nouns", lemma) or self.lex.has("adhoc_group_nouns", lower) or self.lex.has("adhoc_armed_nouns", lower):
+            armed = self.lex.has("adhoc_armed_nouns", lemma) or self.lex.has("adhoc_armed_nouns", lower)
+            if (armed or self.lex.has("anaphoric_organisation_nouns", lemma) or self.lex.has("anaphoric_organisation_nouns", lower)) and self._definite(token):
+                named = self.last_named_group(token, armed_only=armed)
+                if named is not None:
+                    return [named]
+            if self.lex.has("adhoc_group_nouns", lemma) or armed or self.lex.has("adhoc_group_nouns", lower):
                 named = self._adhoc_group(token)
                 if named is not None:
                     return [named]
@@ -521,6 +526,26 @@ class ActorFinder:
                 owner = self._owner(other)
                 if owner is not None and owner.label == "Country":
                     return owner
+        return None
+
+    def last_named_group(self, token: Token, armed_only: bool = False, window: int = 150) -> Mention | None:
+        """The nearest earlier named group or organisation a definite description takes up
+        ("les rebelles houthis ... les rebelles", "Hezbollah ... le mouvement chiite", "ECOWAS ... the bloc").
+
+        Only a description with nothing naming its own owner qualifies: "the rebels", not
+        "the Karen rebels".
+        """
+        if any(c.dep_ in ("amod", "compound", "nmod", "prep", "flat:name", "appos") and (c.i in self.by_token or self.demonym_of(c)) for c in token.children):
+            return None
+        for j in range(token.i - 1, max(token.i - window, -1), -1):
+            span = self.by_token.get(j)
+            if span is None or span.start != j:
+                continue
+            mention = self.span_mention(span)
+            if mention is None or not mention.key:
+                continue
+            if mention.label == "ArmedGroup" or not armed_only and mention.label.endswith("Organization"):
+                return replace(mention, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")
         return None
 
     def resolution(self, token: Token) -> Mention:

@@ -225,6 +225,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if trigger.theme:
         supplied = ctx.schema.relations["suppliedTo"]
         themes, theme_role = _fill(ctx, found, trigger.theme, supplied.domain, token)
+        if not themes:
+            themes, theme_role = _linear_fill(ctx, sent, token, trigger.theme, supplied.domain, [])
         if trigger.require_theme and not themes:
             return
         themes = _with_listed_weapons(ctx, token, found.get(theme_role, ()), themes)
@@ -233,6 +235,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     pairs: list[tuple[Mention, Mention, str]] = []
     subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
     objects, object_role = _fill(ctx, found, trigger.object, relation.range, token)
+    if not objects and not any(found.get(r) for r in trigger.object if r in ("obj", "iobj") or r.startswith("pp:")):
+        objects, object_role = _linear_fill(ctx, sent, token, trigger.object, relation.range, subjects_)
+    if not subjects_ and not any(found.get(r) for r in ("subj", "subjpass", "agent")):
+        subjects_, _ = _linear_fill(ctx, sent, token, trigger.subject, relation.domain, objects)
     if trigger.metonymy:
         objects = list(dict.fromkeys(ctx.finder.as_actor(o) for o in objects))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
@@ -268,6 +274,111 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
 
 
 _VERBAL = ("verbal cooperation", "verbal conflict")
+_CLAUSE_STOPS = {";", ":", "(", ")", "—", "–"}
+_PARTITIVES = {"des", "du", "d'", "de"}
+
+
+def _linear_fill(ctx: Context, sent: Span, trigger: Token, wanted: tuple[str, ...], allowed: frozenset[str], taken: list[Mention]) -> tuple[list[Mention], str | None]:
+    """Arguments read off the word order of the trigger's clause, where the parse gave none.
+
+    Small models often attach a trigger's arguments to the wrong word ("fournirait aux
+    rebelles des missiles" with the missiles under the rebels). Only the plain roles are read
+    this way: ``subj`` is the nearest mention before a verb outside a prepositional phrase,
+    ``obj`` a mention after it with no preposition, ``pp:<p>`` one introduced by <p>, and
+    ``mod`` a nationality adjective beside a trigger noun.
+    """
+    verbal = trigger.pos_ in ("VERB", "AUX")
+    taken_keys = {m.key or m.text for m in taken}
+    for role in wanted:
+        if role == "subj" and verbal:
+            tokens = _left_subjects(ctx, sent, trigger)
+        elif role == "mod" and not verbal:
+            tokens = [t for t in (_neighbour(sent, trigger, -1), _neighbour(sent, trigger, 1)) if t is not None and ctx.finder.demonym_mention(t) is not None]
+        elif role == "obj" or role.startswith("pp:"):
+            prep = None if role == "obj" else role[3:]
+            tokens = [t for t, p in _right_nominals(ctx, sent, trigger) if p == prep or (p in _PARTITIVES and prep in (None, "de"))]
+        else:
+            continue
+        mentions: list[Mention] = []
+        for token in tokens:
+            found = ctx.finder.single(token, "actor") if role == "subj" else ctx.finder.mentions(token) if role != "mod" else [ctx.finder.demonym_mention(token)]
+            for mention in _fit(ctx, found, allowed):
+                if (mention.key or mention.text) not in taken_keys and mention not in mentions:
+                    mentions.append(mention)
+        if mentions:
+            return mentions, "linear." + role
+    return [], None
+
+
+def _neighbour(sent: Span, token: Token, step: int) -> Token | None:
+    k = token.i + step
+    return sent.doc[k] if sent.start <= k < sent.end else None
+
+
+def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Token, str | None]]:
+    """(nominal, preposition) pairs after a trigger up to the end of its clause, by word order."""
+    doc = sent.doc
+    out: list[tuple[Token, str | None]] = []
+    prep: str | None = None
+    k = trigger.i + 1
+    while k < sent.end:
+        token = doc[k]
+        if token.text in _CLAUSE_STOPS or token.text == "," or token.pos_ in ("SCONJ", "VERB"):
+            break
+        if token.pos_ in ("PRON",) and "PronType=Rel" in str(token.morph) or token.tag_ in ("WDT", "WP"):
+            break
+        if token.pos_ == "ADP" or token.lower_ in _PARTITIVES and token.pos_ != "NOUN":
+            prep = _prep_word(token)
+        elif token.pos_ in ("NOUN", "PROPN") and (k in ctx.finder.by_token or ctx.finder.mentions(token)):
+            span = ctx.finder.by_token.get(k)
+            out.append((token, prep))
+            if span is not None:
+                k = max(k, span.end - 1)
+            prep = None
+        elif token.pos_ in ("CCONJ",):
+            pass
+        elif token.pos_ in ("NOUN", "PROPN", "VERB"):
+            prep = None
+        k += 1
+    return out
+
+
+def _unprepositioned(token: Token) -> bool:
+    return preposition(token) is None and token.pos_ in ("NOUN", "PROPN")
+
+
+def _prep_word(token: Token) -> str:
+    word = token.lower_.replace("’", "'")
+    return {"du": "de", "des": "de", "d'": "de", "au": "à", "aux": "à"}.get(word, word)
+
+
+def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
+    """The nearest nominal naming something before a verb, outside prepositional phrases and asides."""
+    doc = sent.doc
+    chain = {trigger.i}
+    node = trigger
+    while node.dep_ in ("xcomp", "aux", "aux:tense") and node.head != node:
+        node = node.head
+        chain.add(node.i)
+    k = trigger.i - 1
+    while k >= sent.start:
+        token = doc[k]
+        if token.text in _CLAUSE_STOPS or token.pos_ == "SCONJ" or token.tag_ in ("WDT", "WP") or "PronType=Rel" in str(token.morph):
+            return []
+        if token.pos_ == "VERB" and k not in chain and token.dep_ not in ("amod", "acl"):
+            return []
+        if token.pos_ in ("NOUN", "PROPN"):
+            span = ctx.finder.by_token.get(k)
+            start = span.start if span is not None else k
+            j = start - 1
+            while j >= sent.start and doc[j].pos_ in ("DET", "NUM", "ADJ"):
+                j -= 1
+            preceded = j >= sent.start and (doc[j].pos_ == "ADP" or doc[j].lower_ in _PARTITIVES)
+            if not preceded and ctx.finder.mentions(token):
+                return [token] + [c for c in token.conjuncts if _unprepositioned(c)]
+            k = start
+        k -= 1
+    return []
 
 
 def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str]) -> list[Mention]:
