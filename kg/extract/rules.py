@@ -164,7 +164,8 @@ def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], 
         for token in tokens:
             if token == exclude:
                 continue
-            mentions.extend(_fit(ctx, ctx.finder.mentions(token), allowed))
+            found_here = ctx.finder.single(token, "actor") if role == "aside" else ctx.finder.mentions(token)
+            mentions.extend(_fit(ctx, found_here, allowed))
         if mentions:
             return mentions, role
     return [], None
@@ -221,6 +222,9 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         return
     found = roles(token, ctx.lex.syntax)
     _possessive_binding(ctx, token, found)
+    if "aside" in trigger.subject or "copula.subj" in trigger.subject:
+        found["aside"] = _aside_holder(sent, token)
+        found["copula.subj"] = _copula_subjects(ctx, token)
     themes: list[Mention] = []
     if trigger.theme:
         supplied = ctx.schema.relations["suppliedTo"]
@@ -271,6 +275,33 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
                 claim = _claim(ctx, sent, token, theme, "suppliedTo", recipient, trigger.id + "/theme", trigger.modality)
                 if claim is not None:
                     yield claim
+
+
+def _aside_holder(sent: Span, token: Token) -> list[Token]:
+    """The nominal an aside describes: "la Pologne, membre de l'Otan", "Moscow, a close ally of Minsk".
+
+    Read off the word order (the name right before the comma that opens the aside), which
+    the parse of such asides often misses.
+    """
+    doc = sent.doc
+    j = token.i - 1
+    while j > sent.start and (doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM") or doc[j].ent_type_ == "NORP") and doc[j].text != ",":
+        j -= 1
+    if doc[j].text == "," and j - 1 >= sent.start:
+        return [doc[j - 1]]
+    if token.dep_ == "appos":
+        return [token.head]
+    return []
+
+
+def _copula_subjects(ctx: Context, token: Token) -> list[Token]:
+    """The subject of a nominal predicate: "la Hongrie est membre de", "Armenia remains a member of"."""
+    own = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if own:
+        return own
+    if token.dep_ in ("attr", "oprd", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
+        return subjects(token.head, ctx.lex.syntax)
+    return []
 
 
 _VERBAL = ("verbal cooperation", "verbal conflict")

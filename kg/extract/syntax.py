@@ -228,7 +228,7 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             add("agent", [obj])
         if prep == "entre" or prep == "between":
             add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + _listed_after(obj))
-        add(f"pp:{prep}", [obj])
+        add(f"pp:{prep}", [obj] + [t for t in _listed_after(obj, prep) if (t.pos_ == "PROPN" or t.ent_type_) and preposition(t) in (None, prep)])
     if token.pos_ in ("VERB", "AUX"):
         for role in [r for r in out if r in ("obj", "subjpass") or r.startswith("pp:")]:
             for nominal in out[role]:
@@ -278,14 +278,14 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
 _LIST_JOINS = {",", "et", "and", "&"}
 
 
-def _listed_after(token: Token) -> list[Token]:
-    """Nominals listed after ``token`` by word order ("entre X et Y", "between X, Y and Z"),
-    whatever attachment the parser gave them."""
+def _listed_after(token: Token, prep: str | None = None) -> list[Token]:
+    """Nominals listed after ``token`` by word order ("entre X et Y", "between X, Y and Z",
+    "membre de X et de Y"), whatever attachment the parser gave them."""
     doc, found, k = token.doc, [], token.i + 1
     end = token.sent.end
     while k < end and doc[k].lower_ in _LIST_JOINS:
         k += 1
-        while k < end and doc[k].pos_ == "DET":
+        while k < end and (doc[k].pos_ == "DET" or prep and _norm(doc[k].lower_) == prep):
             k += 1
         if k < end and doc[k].pos_ in ("PROPN", "NOUN"):
             found.append(doc[k])
