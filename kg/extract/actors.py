@@ -266,7 +266,7 @@ class ActorFinder:
 
     def demonym_of(self, token: Token) -> str | None:
         """Country or organisation key of a demonym adjective ("russe", "South Korean")."""
-        if token.i in self.by_token and not self.by_token[token.i].ent_id_ and self.by_token[token.i].label_ != "NORP":
+        if token.i in self.by_token and not self.by_token[token.i].ent_id_ and self.by_token[token.i].label_ != "NORP" and token.pos_ != "ADJ":
             return None
         key = self.gaz.demonym(token.text, self.lang)
         if key is None and token.i + 1 < len(token.doc):

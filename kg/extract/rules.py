@@ -20,7 +20,7 @@ from .actors import ActorFinder
 from .circumstances import event_date, event_place
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
-from .syntax import clause_head, deep_pp_objects, pp_objects, preposition, roles, subjects
+from .syntax import clause_head, deep_pp_objects, listed_after, pp_objects, preposition, roles, subjects
 
 __all__ = ["Context", "RULES", "register_rule", "get_rule"]
 
@@ -165,10 +165,28 @@ def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], 
             if token == exclude:
                 continue
             found_here = ctx.finder.single(token, "actor") if role == "aside" else ctx.finder.mentions(token)
+            if role in _DOER_ROLES:
+                found_here = [_wielder(ctx, token, m) for m in found_here]
             mentions.extend(_fit(ctx, found_here, allowed))
         if mentions:
             return mentions, role
     return [], None
+
+
+_DOER_ROLES = ("subj", "agent", "pp:par", "pp:by")
+
+
+def _wielder(ctx: Context, token: Token, mention: Mention) -> Mention:
+    """A weapon named with its user's nationality stands for that user when it does something
+    ("Ukrainian drones struck", "des missiles russes ont frappé")."""
+    if mention.label != "Weapon":
+        return mention
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            country = ctx.finder.demonym_mention(child)
+            if country is not None:
+                return country
+    return mention
 
 
 def _refined(trigger: Trigger, token: Token) -> str:
@@ -209,9 +227,17 @@ def lexicon_triggers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         token = doc[i]
         candidates = ctx.lex.triggers_for(ctx.lemmas[i], ctx.lowers[i])
         for trigger in candidates:
-            if token.pos_ not in trigger.pos or not _requires_met(trigger, token):
+            if not (token.pos_ in trigger.pos or _mistagged_noun(trigger, token, ctx.lowers[i])) or not _requires_met(trigger, token):
                 continue
             yield from _fire(ctx, sent, token, trigger)
+
+
+def _mistagged_noun(trigger: Trigger, token: Token, lower: str) -> bool:
+    """A trigger noun the tagger took for an adjective after a determiner or preposition ("de frappes russes")."""
+    if trigger.kind != "noun" or token.pos_ != "ADJ" or lower not in trigger.lemmas or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.pos_ in ("DET", "ADP") or before.like_num
 
 
 def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[RawClaim]:
@@ -243,6 +269,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         objects, object_role = _linear_fill(ctx, sent, token, trigger.object, relation.range, subjects_)
     if not subjects_ and not any(found.get(r) for r in ("subj", "subjpass", "agent")):
         subjects_, _ = _linear_fill(ctx, sent, token, trigger.subject, relation.domain, objects)
+    if not subjects_ and "light.subj" in trigger.subject and token.pos_ == "NOUN":
+        head = clause_head(token)
+        if head != token and ctx.lex.has("light_verbs", head.lemma_):
+            subjects_, _ = _fill(ctx, {"subj": subjects(head, ctx.lex.syntax)}, ("subj",), relation.domain, token)
     if trigger.metonymy:
         objects = list(dict.fromkeys(ctx.finder.as_actor(o) for o in objects))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
@@ -327,7 +357,8 @@ def _linear_fill(ctx: Context, sent: Span, trigger: Token, wanted: tuple[str, ..
             tokens = [t for t in (_neighbour(sent, trigger, -1), _neighbour(sent, trigger, 1)) if t is not None and ctx.finder.demonym_mention(t) is not None]
         elif role == "obj" or role.startswith("pp:"):
             prep = None if role == "obj" else role[3:]
-            tokens = [t for t, p in _right_nominals(ctx, sent, trigger) if p == prep or (p in _PARTITIVES and prep in (None, "de"))]
+            tokens = [t for t, p in _right_nominals(ctx, sent, trigger) if p == prep or (p in _PARTITIVES and prep in (None, "de"))][:1]
+            tokens += [t for t in tokens for t in listed_after(t, prep or "de")]
         else:
             continue
         mentions: list[Mention] = []
@@ -351,6 +382,7 @@ def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Toke
     doc = sent.doc
     out: list[tuple[Token, str | None]] = []
     prep: str | None = None
+    carried: str | None = None
     k = trigger.i + 1
     while k < sent.end:
         token = doc[k]
@@ -358,18 +390,21 @@ def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Toke
             break
         if token.pos_ in ("PRON",) and "PronType=Rel" in str(token.morph) or token.tag_ in ("WDT", "WP"):
             break
-        if token.pos_ == "ADP" or token.lower_ in _PARTITIVES and token.pos_ != "NOUN":
+        if token.pos_ == "ADP":
             prep = _prep_word(token)
         elif token.pos_ in ("NOUN", "PROPN") and (k in ctx.finder.by_token or ctx.finder.mentions(token)):
             span = ctx.finder.by_token.get(k)
             out.append((token, prep))
+            if carried is not None and prep == "de":
+                # the owner of an unnamed target: "contre des positions du Hezbollah"
+                out.append((token, carried))
             if span is not None:
                 k = max(k, span.end - 1)
-            prep = None
+            prep = carried = None
         elif token.pos_ in ("CCONJ",):
             pass
-        elif token.pos_ in ("NOUN", "PROPN", "VERB"):
-            prep = None
+        elif token.pos_ in ("NOUN", "PROPN"):
+            carried, prep = prep, None
         k += 1
     return out
 

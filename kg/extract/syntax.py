@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["SyntaxWords", "roles", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head"]
+__all__ = ["SyntaxWords", "roles", "listed_after", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head"]
 
 _CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
 _SUBJ = {"nsubj", "csubj"}
@@ -227,8 +227,8 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         if prep in ("par", "by") and (passive or token.pos_ == "NOUN" or token.dep_ == "acl"):
             add("agent", [obj])
         if prep == "entre" or prep == "between":
-            add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + _listed_after(obj))
-        add(f"pp:{prep}", [obj] + [t for t in _listed_after(obj, prep) if (t.pos_ == "PROPN" or t.ent_type_) and preposition(t) in (None, prep)])
+            add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + listed_after(obj))
+        add(f"pp:{prep}", [obj] + [t for t in listed_after(obj, prep) if (t.pos_ == "PROPN" or t.ent_type_) and preposition(t) in (None, prep)])
     if token.pos_ in ("VERB", "AUX"):
         for role in [r for r in out if r in ("obj", "subjpass") or r.startswith("pp:")]:
             for nominal in out[role]:
@@ -278,7 +278,7 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
 _LIST_JOINS = {",", "et", "and", "&"}
 
 
-def _listed_after(token: Token, prep: str | None = None) -> list[Token]:
+def listed_after(token: Token, prep: str | None = None) -> list[Token]:
     """Nominals listed after ``token`` by word order ("entre X et Y", "between X, Y and Z",
     "membre de X et de Y"), whatever attachment the parser gave them."""
     doc, found, k = token.doc, [], token.i + 1
@@ -311,6 +311,8 @@ def _authors(nominal: Token) -> dict[str, list[Token]]:
                 found.setdefault("poss", []).append(child)
             elif child.dep_ in ("amod", "compound") and holder is nominal:
                 found.setdefault("mod", []).append(child)
+            elif holder is nominal and child.i > nominal.i and preposition(child) in ("de", "of") and child.pos_ in ("NOUN", "PROPN"):
+                found.setdefault("of", []).append(child)
     return {k: list(dict.fromkeys(v)) for k, v in found.items() if v}
 
 
