@@ -509,7 +509,7 @@ class ActorFinder:
     @staticmethod
     def _definite(token: Token) -> bool:
         """A definite description ("l'armée", "the junta") or a bare capitalised noun opening a sentence ("Police")."""
-        if any(c.dep_ == "det" and ("Definite=Def" in str(c.morph) or c.lower_ == "the") for c in token.children):
+        if any(c.dep_ == "det" and ("Definite=Def" in str(c.morph) or c.lower_ == "the") or c.dep_ == "case" and c.lower_ in ("au", "aux", "du") for c in token.children):
             return True
         return token.i == token.sent.start and token.text[:1].isupper()
 
@@ -535,7 +535,13 @@ class ActorFinder:
         Only a description with nothing naming its own owner qualifies: "the rebels", not
         "the Karen rebels".
         """
-        if any(c.dep_ in ("amod", "compound", "nmod", "prep", "flat:name", "appos") and (c.i in self.by_token or self.demonym_of(c)) for c in token.children):
+        def names_owner(child: Token) -> bool:
+            span = self.by_token.get(child.i)
+            if span is not None:
+                return self.entity_class(span) not in ("Weapon", "Resource")
+            return self.demonym_of(child) is not None
+
+        if any(c.dep_ in ("amod", "compound", "nmod", "prep", "flat:name", "appos") and names_owner(c) for c in token.children):
             return None
         for j in range(token.i - 1, max(token.i - window, -1), -1):
             span = self.by_token.get(j)

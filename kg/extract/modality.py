@@ -70,21 +70,38 @@ def _local_markers(node: Token, lex: Lexicon) -> str:
         elif child.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "xcomp") or child.tag_ == "MD":
             if lex.has("hedge_auxiliaries", lemma) or lex.has("hedge_auxiliaries", lower) or lex.has("hedge_verbs", lemma):
                 found = _stronger(found, "Hedged")
-            elif lex.has("conditional_auxiliaries", lower):
-                found = _stronger(found, "Conditional")
             elif "Mood=Cnd" in str(child.morph) and lex.has("hedge_conditional_auxiliaries", lemma):
                 found = _stronger(found, "Hedged")
         elif child.dep_ in ("advmod", "amod", "advcl") and (
             lex.has("hedge_adverbs", lower) or lex.has("hedge_adjectives", lemma) or lex.has("hedge_adjectives", lower)
         ):
             found = _stronger(found, "Hedged")
-    if "Mood=Cnd" in morph and node.pos_ in ("VERB", "AUX"):
-        lemma = _words(node)[0]
-        if lex.has("hedge_auxiliaries", lemma):
-            found = _stronger(found, "Hedged")
-        elif not any("Mood=Cnd" in str(c.morph) and lex.has("hedge_conditional_auxiliaries", _words(c)[0]) for c in node.children):
-            found = _stronger(found, "Conditional")
+    if _conditional_form(node) and node.pos_ in ("VERB", "AUX") and lex.has("hedge_auxiliaries", _words(node)[0]):
+        found = _stronger(found, "Hedged")
     return found
+
+
+def _conditional_form(token: Token) -> bool:
+    """A verb in the conditional mood: the morphology says so, or the form is the infinitive
+    plus a conditional ending ("fournirait", "prendraient"), which the tagger sometimes misses."""
+    if "Mood=Cnd" in str(token.morph):
+        return True
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if not lemma.endswith(("er", "ir", "re")) or not lower.endswith(("rait", "raient")):
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return lower in (stem + "ait", stem + "aient")
+
+
+def _conditional_mood(node: Token, lex: Lexicon) -> bool:
+    """The clause's verb is in the conditional mood ("fournirait", "would send"), which by
+    itself is a hedge, a plan reported in the past ("a affirmé que l'armée lancerait") or,
+    with an if-clause, a condition."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return False
+    if _conditional_form(node) and not lex.has("hedge_auxiliaries", _words(node)[0]):
+        return not any("Mood=Cnd" in str(c.morph) and lex.has("hedge_conditional_auxiliaries", _words(c)[0]) for c in node.children)
+    return any(c.dep_ in ("aux", "aux:tense") and lex.has("conditional_auxiliaries", c.lower_) for c in node.children)
 
 
 def stance(trigger: Token, lex: Lexicon) -> Stance:
@@ -93,6 +110,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
     source = denier = according = None
     cue = None
     node, came_by, own_clause = trigger, None, True
+    mood = reported = conditioned = False
     steps = 0
     while steps < 12:
         steps += 1
@@ -100,6 +118,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             local = _local_markers(node, lex)
             if local != "Asserted":
                 modality, cue = _stronger(modality, local), cue or node.text
+            mood = mood or _conditional_mood(node, lex)
         if node != trigger and came_by in ("xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "csubj", "acl"):
             if _is(lex, "negation_verbs", node) and came_by in ("xcomp", "obj", "ccomp", "obl"):
                 modality = _stronger(modality, "Negated")
@@ -116,13 +135,16 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
                 source = source or _subject(node)
             elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj"):
                 source = source or _subject(node)
+                reported = True
         for child in node.children:
             if child.dep_ == "mark" and lex.has("conditional_markers", child.lower_):
                 modality = _stronger(modality, "Conditional")
+                conditioned = True
             elif own_clause and child.dep_.startswith("advcl") and any(
                 c.dep_ == "mark" and lex.has("conditional_markers", c.lower_) for c in child.children
             ):
                 modality = _stronger(modality, "Conditional")
+                conditioned = True
         for prep, obj in pp_objects(node):
             if lex.has("source_prepositions", prep):
                 according = according or obj
@@ -137,4 +159,6 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             own_clause = False
         came_by = {"dobj": "obj", "pobj": "obj", "prep": "obl", "pcomp": "obl", "agent": "obl"}.get(dep, dep)
         node = head
+    if mood and not conditioned and not reported:
+        modality = _stronger(modality, "Hedged")
     return Stance(modality, source, denier, cue, according)

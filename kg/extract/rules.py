@@ -259,7 +259,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             themes, theme_role = _linear_fill(ctx, sent, token, trigger.theme, supplied.domain, [])
         if trigger.require_theme and not themes:
             return
-        themes = _with_listed_weapons(ctx, token, found.get(theme_role, ()), themes)
+        themes = _specific_weapons(ctx, _with_listed_weapons(ctx, token, found.get(theme_role, ()), themes))
         if any(m.label == "Weapon" for m in themes) and "suppliesArmsTo" in ctx.schema.relations:
             predicate, relation = "suppliesArmsTo", ctx.schema.relations["suppliesArmsTo"]
     pairs: list[tuple[Mention, Mention, str]] = []
@@ -359,6 +359,8 @@ def _linear_fill(ctx: Context, sent: Span, trigger: Token, wanted: tuple[str, ..
             prep = None if role == "obj" else role[3:]
             tokens = [t for t, p in _right_nominals(ctx, sent, trigger) if p == prep or (p in _PARTITIVES and prep in (None, "de"))][:1]
             tokens += [t for t in tokens for t in listed_after(t, prep or "de")]
+            # a system named after its category: "des missiles balistiques KN-23"
+            tokens += [c for t in tokens for c in t.children if c.dep_ in ("amod", "appos", "flat:name", "nmod", "compound") and c.i in ctx.finder.by_token and ctx.finder.by_token[c.i].label_ == "Weapon"]
         else:
             continue
         mentions: list[Mention] = []
@@ -506,6 +508,20 @@ def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: lis
                 if mention is not None and mention not in out:
                     out.append(mention)
     return out
+
+
+def _specific_weapons(ctx: Context, themes: list[Mention]) -> list[Mention]:
+    """Drop a generic weapon category named right before a specific system it introduces
+    ("des missiles balistiques KN-23", "Javelin anti-tank missiles"): the system is what is supplied."""
+    specific = [m for m in themes if m.label == "Weapon" and _is_system(ctx, m)]
+    if not specific:
+        return themes
+    return [m for m in themes if _is_system(ctx, m) or not any(abs(m.end - s.start) <= 3 or abs(s.end - m.start) <= 3 for s in specific)]
+
+
+def _is_system(ctx: Context, mention: Mention) -> bool:
+    entry = ctx.gaz.get(mention.key) if mention.key else None
+    return mention.label != "Weapon" or entry is None or bool(entry.country)
 
 
 def _possessive_binding(ctx: Context, token: Token, found: dict[str, list[Token]]) -> None:
