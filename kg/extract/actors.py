@@ -284,6 +284,16 @@ class ActorFinder:
                     mention = self.span_mention(self.by_token[child.i])
                     if mention is not None and mention.label != _PERSON:
                         return self.as_actor(mention)
+        for child in token.children:
+            # a described owner: "the junta's leader", "le chef du groupe"
+            if child.dep_ in ("poss", "nmod:poss", "nmod") and child.i not in self.by_token and child.pos_ == "NOUN" and child.i < token.i + 4 and self.role_relation(child) is None:
+                found = None
+                if self.lex.has("anaphoric_group_nouns", child.lemma_) or self.lex.has("anaphoric_group_nouns", child.lower_):
+                    found = self.last_owned_group(child)
+                elif self.lex.has("anaphoric_organisation_nouns", child.lemma_) or self.lex.has("adhoc_armed_nouns", child.lower_):
+                    found = self.last_named_group(child, armed_only=self.lex.has("adhoc_armed_nouns", child.lower_))
+                if found is not None and self._definite(child):
+                    return self.as_actor(found)
         return self._adjacent_owner(token)
 
     def owner_of(self, token: Token, exclude: Token | None = None) -> Mention | None:
@@ -379,11 +389,19 @@ class ActorFinder:
                 span = self.by_token[child.i]
                 if self.entity_class(span) == _PERSON:
                     return span
-        for j in range(token.i + 1, min(token.i + 4, len(doc))):
+        for j in range(token.i + 1, min(token.i + 5, len(doc))):
             if j in self.by_token and self.entity_class(self.by_token[j]) == _PERSON:
                 if all(doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") and not doc[k].is_punct for k in range(token.i + 1, j)):
                     return self.by_token[j]
                 break
+            if doc[j].text == "," and j + 1 < len(doc):
+                # an apposition after the role phrase: "le chef du Hezbollah, X, ..."
+                k = j + 1
+                while k < len(doc) and k not in self.by_token and doc[k].pos_ == "PROPN" and k < j + 3:
+                    k += 1
+                span = self.by_token.get(k)
+                if span is not None and self.entity_class(span) == _PERSON and (span.end >= len(doc) or doc[span.end].is_punct):
+                    return span
             if doc[j].is_punct:
                 break
         if token.dep_ == "appos" and token.head.i in self.by_token:

@@ -214,6 +214,32 @@ def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         claim = _claim(ctx, sent, token, person, relation, owner, f"{ctx.lang}/role/{relation}", None)
         if claim is not None:
             yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+    yield from _titled_names(ctx, sent)
+
+
+def _titled_names(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """A name the gazetteer knows with its title ("President Xi Jinping" as one token) and a
+    nationality beside it ("Chinese President Xi Jinping")."""
+    for i in range(sent.start, sent.end):
+        span = ctx.finder.by_token.get(i)
+        if span is None or span.start != i or span.label_ != "Person" or len(span) != 1 or " " not in span.text:
+            continue
+        words = span.text.lower().split()
+        relation = None
+        for title in (" ".join(words[:2]), words[0]):
+            if ctx.lex.has("leader_nouns", title):
+                relation = "leaderOf"
+            elif ctx.lex.has("representative_nouns", title):
+                relation = "representativeOf"
+            if relation:
+                break
+        token = sent.doc[i]
+        owner = ctx.finder.owner_of(token) if relation else None
+        person = ctx.finder.span_mention(span) if owner is not None else None
+        if person is not None:
+            claim = _claim(ctx, sent, token, person, relation, owner, f"{ctx.lang}/role/{relation}", None)
+            if claim is not None:
+                yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
 
 
 @register_rule("lexicon")

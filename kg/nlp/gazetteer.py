@@ -255,7 +255,7 @@ class Gazetteer:
         owners: dict[str, tuple[int, str]] = {}
         for entry in self.entries.values():
             for name_lang in (lang, *[code for code in LANGS if code != lang]):
-                for name in entry.names(name_lang):
+                for name in _with_overlaps(entry.names(name_lang)) if entry.type == "Person" else entry.names(name_lang):
                     for variant in _typographic_variants(name):
                         rank = 0 if name_lang == lang else 1
                         if variant not in owners or rank < owners[variant][0]:
@@ -273,6 +273,20 @@ class Gazetteer:
                 pattern = [{"ORTH": text} for text in tokens]
             patterns.append({"label": self.entries[key].type, "pattern": pattern, "id": key})
         return patterns
+
+
+def _with_overlaps(names) -> list[str]:
+    """A person's names, plus two of them run together where one ends as the other starts
+    ("President Xi" and "Xi Jinping" give "President Xi Jinping"), so the longer match wins."""
+    names = list(names)
+    joined = []
+    for a in names:
+        tail = a.split()
+        for b in names:
+            head = b.split()
+            if a != b and len(tail) >= 2 and len(head) >= 2 and tail[-1] == head[0]:
+                joined.append(" ".join(tail[:-1] + head))
+    return names + [name for name in joined if name not in names]
 
 
 def _typographic_variants(name: str) -> tuple[str, ...]:
