@@ -324,6 +324,9 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         claim = _claim(ctx, sent, token, s, p, o, trigger.id, trigger.modality)
         if claim is not None:
             yield claim
+            threat = _threat(ctx, claim)
+            if threat is not None:
+                yield threat
     recipients = objects if objects else []
     if themes and recipients:
         for theme in themes:
@@ -358,6 +361,20 @@ def _copula_subjects(ctx: Context, token: Token) -> list[Token]:
     if token.dep_ in ("attr", "oprd", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
         return subjects(token.head, ctx.lex.syntax)
     return []
+
+
+_FORCEFUL = frozenset({"attacks", "fightsWith", "coerces", "sanctions", "mobilizesAgainst"})
+
+
+def _threat(ctx: Context, claim: RawClaim) -> RawClaim | None:
+    """An actor saying it would use force against another if something happened threatens it:
+    "Moscow said it would strike targets in Ukraine if ...", "a prévenu qu'elle expulserait ... si"."""
+    source = claim.attributed_to
+    if claim.predicate not in _FORCEFUL or claim.modality != "Conditional" or source is None or not source.key or source.key != claim.subject.key:
+        return None
+    if "threatens" not in ctx.schema.relations:
+        return None
+    return replace(claim, predicate="threatens", modality="Asserted", attributed_to=None, rule=f"{ctx.lang}/threat/conditional-force")
 
 
 _VERBAL = ("verbal cooperation", "verbal conflict")

@@ -4,7 +4,8 @@
 ``subj``, ``agent``, ``obj``, ``subjpass``, ``iobj``, ``poss``, ``mod``, ``between``,
 ``pp:<preposition>``, and ``light.<role>`` / ``undergo.<role>`` for the verb that governs
 a trigger noun ("imposer des sanctions", "fait face à des sanctions"), and ``comp.<role>``
-for the verb a trigger verb governs ("a menacé de frapper la Corée du Sud"); ``clause.subj`` is the
+for the verb a trigger verb governs ("a menacé de frapper la Corée du Sud"), ``ccomp.subj`` for the
+subject of a clause it governs ("demanded that Stockholm crack down"); ``clause.subj`` is the
 subject of the verb a trigger noun's prepositional phrase hangs from ("a tiré un missile, en
 violation des résolutions").
 """
@@ -217,6 +218,9 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
                 for prep, obj in pp_objects(comp):
                     add(f"comp.pp:{prep}", [obj])
         add("agent", _children(token, {"obl:agent"}))
+        for comp in _children(token, ("ccomp",)):
+            if comp.pos_ in ("VERB", "AUX"):
+                add("ccomp.subj", _children(comp, _SUBJ))
     if token.pos_ in ("VERB", "AUX"):
         own = {prep for prep, _ in pp_objects(token)}
         for obj in out.get("obj", ()):
