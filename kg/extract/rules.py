@@ -806,12 +806,37 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         found = roles(token, ctx.lex.syntax)
         _possessive_binding(ctx, token, found)
         owners, _ = _fill(ctx, found, ("poss", "mod", "pp:de", "pp:of", "light.subj"), frozenset({"Actor"}), token)
+        invaded = _invaded(ctx, token)
         for owner in owners:
             if owner.key and owner.key in (conflict.key or ""):
                 continue
             claim = _claim(ctx, sent, token, owner, "partyTo", conflict, f"{ctx.lang}/conflict/partyTo")
             if claim is not None:
                 yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+            if invaded is not None and invaded.key != owner.key:
+                attack = _claim(ctx, sent, token, owner, "attacks", invaded, f"{ctx.lang}/conflict/attacks")
+                if attack is not None:
+                    yield attack
+
+
+def _invaded(ctx: Context, token: Token) -> Mention | None:
+    """The country a conflict name says is attacked: "(Russia's) invasion of Ukraine",
+    "l'invasion de l'Ukraine", the attack noun being one of the language's attacks triggers."""
+    span = ctx.finder.by_token.get(token.i)
+    if span is None or span.label_ != "Conflict":
+        return None
+    words = span.text.replace("’", "'").split()
+    nouns = {t.lemmas for t in ctx.lex.triggers_for(words[0]) if t.relation == "attacks" and t.kind == "noun"}
+    if not nouns:
+        return None
+    for cut in ("of", "de", "d'", "contre", "against", "on"):
+        rest = span.text.replace("’", "'").split(f" {cut} ", 1) if cut not in ("d'",) else span.text.replace("’", "'").split(" d'", 1)
+        if len(rest) == 2:
+            name = rest[1].removeprefix("l'").removeprefix("la ").removeprefix("le ")
+            entry = ctx.gaz.lookup(name, ctx.lang)
+            if entry is not None and entry.type == "Country":
+                return Mention(span.text, span.start_char, span.end_char, "Country", entry.key, via="conflict")
+    return None
 
 
 def _conflict_of(ctx: Context, token: Token) -> Mention | None:
