@@ -81,6 +81,13 @@ def _local_markers(node: Token, lex: Lexicon) -> str:
     return found
 
 
+def _conditional_phrase(noun: Token) -> bool:
+    """"en cas de riposte", "in case of", "in the event of": a condition written as a noun phrase."""
+    if noun.dep_ == "prep":
+        return noun.lower_ == "in" and any(c.dep_ == "pobj" and c.lower_ in ("case", "event") for c in noun.children)
+    return any(c.dep_ == "case" and c.lower_ in ("en", "in", "dans") for c in noun.children)
+
+
 def _conditional_form(token: Token) -> bool:
     """A verb in the conditional mood: the morphology says so, or the form is the infinitive
     plus a conditional ending ("fournirait", "prendraient"), which the tagger sometimes misses."""
@@ -136,8 +143,17 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj"):
                 source = source or _subject(node)
                 reported = True
+        if own_clause and node.pos_ in ("VERB", "AUX"):
+            # a condition phrase the parser hung on the object ("frapperaient les infrastructures ... en cas de riposte")
+            for obj in node.children:
+                if obj.dep_ in ("obj", "dobj") and any(c.dep_.startswith(("nmod", "prep")) and _is(lex, "conditional_nouns", c) and _conditional_phrase(c) for c in obj.children):
+                    modality = _stronger(modality, "Conditional")
+                    conditioned = True
         for child in node.children:
             if child.dep_ == "mark" and lex.has("conditional_markers", child.lower_):
+                modality = _stronger(modality, "Conditional")
+                conditioned = True
+            elif own_clause and child.dep_.startswith(("obl", "nmod", "prep")) and _is(lex, "conditional_nouns", child) and _conditional_phrase(child):
                 modality = _stronger(modality, "Conditional")
                 conditioned = True
             elif own_clause and child.dep_.startswith("advcl") and any(
