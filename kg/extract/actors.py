@@ -273,8 +273,12 @@ class ActorFinder:
             key = self.gaz.demonym(f"{token.text} {token.doc[token.i + 1].text}", self.lang)
         return key
 
-    def _owner(self, token: Token) -> Mention | None:
-        """The actor a role or group noun belongs to: its demonym, "de X", "X's", or an adjacent demonym."""
+    def _owner(self, token: Token, follow: bool = True) -> Mention | None:
+        """The actor a role or group noun belongs to: its demonym, "de X", "X's", or an adjacent demonym.
+
+        With ``follow``, an owner given by a description ("the junta's leader") is looked up
+        in the text before; the lookup itself does not follow descriptions again.
+        """
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss", "det", "flat:name", "obl:mod") or child.dep_.startswith("nmod"):
                 key = self.demonym_of(child)
@@ -284,7 +288,7 @@ class ActorFinder:
                     mention = self.span_mention(self.by_token[child.i])
                     if mention is not None and mention.label != _PERSON:
                         return self.as_actor(mention)
-        for child in token.children:
+        for child in token.children if follow else ():
             # a described owner: "the junta's leader", "le chef du groupe"
             if child.dep_ in ("poss", "nmod:poss", "nmod") and child.i not in self.by_token and child.pos_ == "NOUN" and child.i < token.i + 4 and self.role_relation(child) is None:
                 found = None
@@ -541,7 +545,7 @@ class ActorFinder:
                 continue
             lemma, lower = other.lemma_.lower(), other.lower_
             if self.lex.has("group_nouns", lemma) or self.lex.has("group_nouns", lower) or self.role_relation(other):
-                owner = self._owner(other)
+                owner = self._owner(other, follow=False)
                 if owner is not None and owner.label == "Country":
                     return owner
         return None
