@@ -282,6 +282,14 @@ class KnowledgeGraph:
             "by_modality": dict(by_modality.most_common()),
         }
 
+    def summary(self, top: int = 5) -> dict:
+        """:meth:`stats` plus ``top_actors``: the ``top`` most connected actors (``key``, ``label``, ``degree``)."""
+        info = self.stats()
+        graph = self.to_networkx()
+        degree = sorted(graph.degree, key=lambda item: (-item[1], item[0]))[:top]
+        info["top_actors"] = [{"key": k, "label": graph.nodes[k].get("label", k), "degree": d} for k, d in degree]
+        return info
+
     def to_networkx(self, **filters):
         """Actors as nodes, one edge per claim (MultiDiGraph) carrying the claim's record."""
         from .analysis.network import to_networkx

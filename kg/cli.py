@@ -85,15 +85,6 @@ def _summary_text(summary: dict) -> str:
     return "\n".join(lines)
 
 
-def summary(kg, top: int = 5) -> dict:
-    """Counts plus the most connected actors."""
-    stats = kg.stats()
-    graph = kg.to_networkx()
-    degree = sorted(graph.degree, key=lambda item: (-item[1], item[0]))[:top]
-    stats["top_actors"] = [{"key": k, "label": graph.nodes[k].get("label", k), "degree": d} for k, d in degree]
-    return stats
-
-
 @app.command()
 def build(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs of articles."),
@@ -108,7 +99,7 @@ def build(
         out.mkdir(parents=True, exist_ok=True)
         kg.export(out / "graph.trig")
         kg.render_html(out / "graph.html")
-        info = summary(kg)
+        info = kg.summary()
         info["ingest"] = report.as_dict()
         (out / "summary.json").write_text(json.dumps(info, indent=2, ensure_ascii=False), encoding="utf-8")
         text = _summary_text(info)
@@ -235,7 +226,7 @@ def render(
 def stats(store: Path = STORE_OPTION, as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Counts of articles, entities and claims, and the top actors."""
     with _errors():
-        info = summary(_open(store, read_only=True))
+        info = _open(store, read_only=True).summary()
         typer.echo(json.dumps(info, indent=2, ensure_ascii=False) if as_json else _summary_text(info))
 
 

@@ -49,14 +49,15 @@ def nlp_en():
 
 
 def _free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def free_port():
-    """A function giving a port on 127.0.0.1 that nothing listens on now."""
+    """A function giving a port on 127.0.0.1 that nothing listens on now (usable from any scope)."""
     return _free_port
 
 

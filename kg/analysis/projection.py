@@ -9,7 +9,7 @@ relation and its confidence.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from datetime import date
 
 import networkx as nx
@@ -179,21 +179,53 @@ def actor_network(
     """
     net = nx.DiGraph() if directed else nx.Graph()
     net.add_nodes_from(graph.nodes(data=True))
+    return _collapse_claims(
+        graph, net, lambda u, v, data: ("weight", claim_weight(data, modality_weights, relation_weights, use_confidence))
+    )
+
+
+def _collapse_claims(
+    graph: nx.MultiDiGraph,
+    net: nx.Graph,
+    weigh: Callable[[Hashable, Hashable, Mapping[str, object]], tuple[str, float] | None],
+    fields: tuple[str, ...] = ("weight",),
+) -> nx.Graph:
+    """Add to ``net`` one edge per pair of actors, summing the claims of ``graph`` between them.
+
+    ``weigh(subject, object, claim)`` gives the field of ``fields`` a claim adds to and how
+    much, or ``None`` to leave the claim out. Self-loops and claims weighing 0 or less are
+    left out; the actors of a kept claim are added to ``net`` (with their attributes) when
+    missing. Each edge holds one sum per field (rounded to 6 places), ``claims`` (how many
+    claims count) and ``relations`` (claims per relation). Returns ``net``.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", predicate="meets", modality="Asserted")
+    >>> _ = g.add_edge("b", "a", predicate="meets", modality="Hedged")
+    >>> net = _collapse_claims(g, nx.Graph(), lambda u, v, data: ("weight", claim_weight(data)))
+    >>> net["a"]["b"]
+    {'weight': 1.5, 'claims': 2, 'relations': {'meets': 2}}
+    """
     for u, v, data in graph.edges(data=True):
         if u == v:
             continue
-        weight = claim_weight(data, modality_weights, relation_weights, use_confidence)
-        if weight <= 0:
+        counted = weigh(u, v, data)
+        if counted is None or counted[1] <= 0:
             continue
-        if net.has_edge(u, v):
-            edge = net[u][v]
-            edge["weight"] += weight
-            edge["claims"] += 1
-            edge["relations"][data.get("predicate")] += 1
-        else:
-            net.add_edge(u, v, weight=weight, claims=1, relations=Counter({data.get("predicate"): 1}))
+        field, weight = counted
+        for node in (u, v):
+            if node not in net:
+                net.add_node(node, **graph.nodes[node])
+        if not net.has_edge(u, v):
+            net.add_edge(u, v, **dict.fromkeys(fields, 0.0), claims=0, relations=Counter())
+        edge = net[u][v]
+        edge[field] += weight
+        edge["claims"] += 1
+        edge["relations"][data.get("predicate")] += 1
     for _, _, edge in net.edges(data=True):
-        edge["weight"] = round(edge["weight"], 6)
+        for field in fields:
+            edge[field] = round(edge[field], 6)
         edge["relations"] = dict(edge["relations"])
     return net
 

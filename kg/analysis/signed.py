@@ -17,7 +17,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .projection import claim_weight
+from .projection import _collapse_claims, claim_weight
 
 __all__ = ["QUAD_SIGNS", "quad_sign", "signed_network", "signed_blocs", "frustration"]
 
@@ -57,14 +57,11 @@ def signed_network(
     ----------
     graph : networkx.MultiDiGraph
         A claim graph.
-    modality_weights : mapping, optional
-        As in :func:`kg.analysis.actor_network` (asserted 1, hedged 0.5, conditional 0.25,
-        negated 0).
+    modality_weights, use_confidence
+        How much one claim counts, as in :func:`kg.analysis.actor_network`.
     quad_weights : mapping, optional
         Extra factor per quad class, e.g. ``{"material conflict": 2.0}`` to make an attack
         weigh more than a condemnation; missing classes count 1.
-    use_confidence : bool
-        Also multiply each claim's weight by its confidence.
     actors_only : bool
         Leave out claims that involve a node whose type the ontology does not place under
         ``gkg:Actor`` (a weapon supplied, a city visited); untyped nodes are kept.
@@ -96,36 +93,25 @@ def signed_network(
         kind = graph.nodes[node].get("type")
         return not actors_only or kind not in known.ancestors or known.is_a(kind, "Actor")
 
-    net = nx.Graph()
     signs: dict[str, int] = {}
-    for u, v, data in graph.edges(data=True):
-        if u == v or not (is_actor(u) and is_actor(v)):
-            continue
+
+    def weigh(u, v, data) -> tuple[str, float] | None:
+        if not (is_actor(u) and is_actor(v)):
+            return None
         predicate = str(data.get("predicate"))
         if predicate not in signs:
             signs[predicate] = quad_sign(predicate)
-        sign = signs[predicate]
-        if sign == 0:
-            continue
+        if signs[predicate] == 0:
+            return None
         weight = claim_weight(data, modality_weights, None, use_confidence)
         if quad_weights is not None:
             weight *= float(quad_weights.get(known.relations[predicate].quad_class, 1.0))
-        if weight <= 0:
-            continue
-        for node in (u, v):
-            if node not in net:
-                net.add_node(node, **graph.nodes[node])
-        if not net.has_edge(u, v):
-            net.add_edge(u, v, positive=0.0, negative=0.0, claims=0, relations=Counter())
-        edge = net[u][v]
-        edge["positive" if sign > 0 else "negative"] += weight
-        edge["claims"] += 1
-        edge["relations"][predicate] += 1
+        return ("positive" if signs[predicate] > 0 else "negative"), weight
+
+    net = _collapse_claims(graph, nx.Graph(), weigh, fields=("positive", "negative"))
     for _, _, edge in net.edges(data=True):
-        edge["positive"], edge["negative"] = round(edge["positive"], 6), round(edge["negative"], 6)
         edge["weight"] = round(edge["positive"] - edge["negative"], 6)
         edge["sign"] = int(np.sign(edge["weight"]))
-        edge["relations"] = dict(edge["relations"])
     return net
 
 

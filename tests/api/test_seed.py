@@ -87,6 +87,16 @@ def test_claims_api_returns_typed_records(seed_kg):
         assert claim.char_start < claim.char_end
 
 
+def test_summary_is_stats_plus_the_most_connected_actors(seed_kg):
+    summary = seed_kg.summary(top=3)
+    assert {k: v for k, v in summary.items() if k != "top_actors"} == seed_kg.stats()
+    degrees = dict(seed_kg.to_networkx().degree)
+    top = summary["top_actors"]
+    assert len(top) == 3 and [a["degree"] for a in top] == sorted(degrees.values(), reverse=True)[:3]
+    assert all(degrees[a["key"]] == a["degree"] and a["label"] for a in top)
+    assert "country/RUS" in [a["key"] for a in seed_kg.summary()["top_actors"]]
+
+
 def test_evidence_offsets_point_into_the_article(seed_kg, root):
     text = (root / "seeds" / "000_e576805ea20e2ab9.txt").read_text(encoding="utf-8")
     for claim in seed_kg.claims():

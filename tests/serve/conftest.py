@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -16,23 +16,17 @@ import pytest
 from kg import KnowledgeGraph
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Server:
-    """A running ``kg serve``: its base URL, process and log."""
+    """A running ``kg serve``: its base URL, port, process and log."""
 
-    def __init__(self, store: Path, log: Path, *options: str):
+    def __init__(self, store: Path, log: Path, port: int, *options: str):
         self.store = store
-        self.port = free_port()
+        self.port = port
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         with open(log, "wb") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(self.port), *options],
+                [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(self.port), *options],
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
@@ -67,6 +61,26 @@ class Server:
 
 
 @pytest.fixture(scope="session")
+def serve(free_port, tmp_path_factory):
+    """``with serve(store, *options) as server``: ``kg serve`` on a free port, ready, always stopped.
+
+    Only the options given are passed, so a test can check the defaults (the bind address
+    among them); the log goes to a fresh temporary folder.
+    """
+
+    @contextmanager
+    def running(store: Path, *options: str):
+        server = Server(store, tmp_path_factory.mktemp("serve-log") / "server.log", free_port(), *options)
+        try:
+            server.wait_ready()
+            yield server
+        finally:
+            server.stop()
+
+    return running
+
+
+@pytest.fixture(scope="session")
 def seed_trig(seed_kg, tmp_path_factory) -> Path:
     return seed_kg.export(tmp_path_factory.mktemp("seed") / "seed.trig")
 
@@ -78,29 +92,15 @@ def make_store(trig: Path, folder: Path) -> Path:
     return folder
 
 
-def start(store: Path, log: Path, *options: str):
-    server = Server(store, log, *options)
-    try:
-        server.wait_ready()
-    except BaseException:
-        server.stop()
-        raise
-    return server
+@pytest.fixture(scope="module")
+def read_only_server(serve, seed_trig, tmp_path_factory):
+    store = make_store(seed_trig, tmp_path_factory.mktemp("serve-ro") / "store")
+    with serve(store, "--host", "127.0.0.1", "--timeout", "1", "--max-results", "50", "--workers", "2") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def read_only_server(seed_trig, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("serve-ro")
-    store = make_store(seed_trig, folder / "store")
-    server = start(store, folder / "server.log", "--timeout", "1", "--max-results", "50", "--workers", "2")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def update_server(seed_trig, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("serve-rw")
-    store = make_store(seed_trig, folder / "store")
-    server = start(store, folder / "server.log", "--allow-update", "--workers", "1")
-    yield server
-    server.stop()
+def update_server(serve, seed_trig, tmp_path_factory):
+    store = make_store(seed_trig, tmp_path_factory.mktemp("serve-rw") / "store")
+    with serve(store, "--host", "127.0.0.1", "--allow-update", "--workers", "1") as server:
+        yield server

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,39 +14,6 @@ pytestmark = pytest.mark.slow
 
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def _server(store: Path, *options: str):
-    """A ``kg serve`` subprocess on a free port; yields (base URL, port); always stopped."""
-    port = _free_port()
-    command = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port), "--workers", "1", *options]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, f"kg serve exited: {proc.stderr.read()}"
-            assert time.monotonic() < deadline, "kg serve did not answer within 60 s"
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield base, port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -63,15 +28,15 @@ def store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def default_server(store):
-    with _server(store) as running:
-        yield running
+def default_server(serve, store):
+    with serve(store, "--workers", "1") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def tight_server(store):
-    with _server(store, "--timeout", "1", "--max-results", "50", "--max-request-bytes", "20000") as running:
-        yield running
+def tight_server(serve, store):
+    with serve(store, "--workers", "1", "--timeout", "1", "--max-results", "50", "--max-request-bytes", "20000") as server:
+        yield server
 
 
 def _count(base: str) -> int:
@@ -107,7 +72,7 @@ def _outward_address() -> str | None:
 
 
 def test_binds_to_loopback_by_default(default_server):
-    base, port = default_server
+    port = default_server.port
     if not Path("/proc/net/tcp").exists():
         pytest.skip("no /proc/net/tcp to read the listening address from")
     assert _listening_addresses(port) == {"0100007F"}, "kg serve should listen on 127.0.0.1 only"
@@ -118,7 +83,7 @@ def test_binds_to_loopback_by_default(default_server):
 
 
 def test_defaults_are_read_only_with_limits(default_server):
-    base, _port = default_server
+    base = default_server.url
     health = httpx.get(f"{base}/health", timeout=10).json()
     assert health["read_only"] is True
     assert health["timeout_s"] == 30 and health["max_results"] == 10_000
@@ -135,7 +100,7 @@ def test_defaults_are_read_only_with_limits(default_server):
     ids=["form", "body", "update-endpoint", "get"],
 )
 def test_updates_are_refused_by_default_and_change_nothing(default_server, send):
-    base, _port = default_server
+    base = default_server.url
     before = _count(base)
     for update in ("DROP ALL", "CLEAR DEFAULT", 'INSERT DATA { <urn:x:a> <urn:x:b> "c" }', "DELETE WHERE { ?s ?p ?o }"):
         response = send(base, update)
@@ -174,7 +139,7 @@ def _trap():
     ],
 )
 def test_service_and_load_are_refused_and_nothing_is_fetched(default_server, kind, text):
-    base, _port = default_server
+    base = default_server.url
     with _trap() as (port, hits):
         response = httpx.post(f"{base}/sparql", data={kind: text.replace("{port}", str(port))}, timeout=30)
         assert response.status_code in (400, 403), response.text
@@ -182,21 +147,21 @@ def test_service_and_load_are_refused_and_nothing_is_fetched(default_server, kin
 
 
 def test_the_words_service_and_load_in_data_are_not_refused(default_server):
-    base, _port = default_server
+    base = default_server.url
     query = 'SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), "SERVICE <http://x> LOAD")) } LIMIT 1'
     response = httpx.get(f"{base}/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"}, timeout=30)
     assert response.status_code == 200, response.text
 
 
 def test_a_request_over_the_default_size_limit_is_refused(default_server):
-    base, _port = default_server
+    base = default_server.url
     query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 1_100_000
     response = httpx.post(f"{base}/sparql", content=query, headers={"Content-Type": "application/sparql-query"}, timeout=30)
     assert response.status_code == 413
 
 
 def test_request_size_limit(tight_server):
-    base, _port = tight_server
+    base = tight_server.url
     small = "SELECT * WHERE { ?s ?p ?o } LIMIT 1 #" + "x" * 15_000
     big = "SELECT * WHERE { ?s ?p ?o } LIMIT 1 #" + "x" * 25_000
     headers = {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}
@@ -211,7 +176,7 @@ def test_request_size_limit(tight_server):
 
 
 def test_query_time_limit_and_the_server_survives(tight_server):
-    base, _port = tight_server
+    base = tight_server.url
     before = _count(base)
     started = time.monotonic()
     response = httpx.get(f"{base}/sparql", params={"query": SLOW_QUERY}, headers={"Accept": "application/sparql-results+json"}, timeout=60)
@@ -222,7 +187,7 @@ def test_query_time_limit_and_the_server_survives(tight_server):
 
 
 def test_result_size_limit(tight_server):
-    base, _port = tight_server
+    base = tight_server.url
     rows = httpx.get(f"{base}/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "application/sparql-results+json"}, timeout=30)
     assert rows.status_code == 200
     assert len(rows.json()["results"]["bindings"]) == 50
