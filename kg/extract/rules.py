@@ -511,7 +511,7 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
 
 
 def _anaphoric(token: Token) -> bool:
-    return any(c.dep_ == "det" and ("PronType=Dem" in str(c.morph) or c.lower_ in ("this", "these", "that", "the")) for c in token.children)
+    return any(c.dep_ in ("det", "case") and ("PronType=Dem" in str(c.morph) or "Definite=Def" in str(c.morph) or c.lower_ in ("this", "these", "that", "those", "the", "des", "les")) for c in token.children)
 
 
 def _antecedent_agents(ctx: Context, token: Token, allowed: frozenset[str], window: int = 80) -> list[Mention]:
