@@ -394,7 +394,7 @@ def _linear_fill(ctx: Context, sent: Span, trigger: Token, wanted: tuple[str, ..
     verbal = trigger.pos_ in ("VERB", "AUX")
     taken_keys = {m.key or m.text for m in taken}
     for role in wanted:
-        if role == "subj" and verbal:
+        if role == "subj" and verbal or role == "light.subj" and not verbal:
             tokens = _left_subjects(ctx, sent, trigger)
         elif role == "mod" and not verbal:
             tokens = [t for t in (_neighbour(sent, trigger, -1), _neighbour(sent, trigger, 1)) if t is not None and ctx.finder.demonym_mention(t) is not None]
