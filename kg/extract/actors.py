@@ -421,7 +421,9 @@ class ActorFinder:
         if token.i > 0:
             prev = token.doc[token.i - 1]
             if not prev.is_punct:
-                forms = [f"{prev.lower_} {token.lower_}", f"{prev.lemma_.lower()} {token.lemma_.lower()}"] + forms
+                # the word right before, also when it ends a merged name ("Iranian army" + "chief")
+                last = prev.lower_.split()[-1] if prev.lower_.split() else prev.lower_
+                forms = [f"{last} {token.lower_}", f"{prev.lower_} {token.lower_}", f"{prev.lemma_.lower()} {token.lemma_.lower()}"] + forms
         for form in forms:
             if self.lex.has("leader_nouns", form):
                 return "leaderOf"
@@ -539,6 +541,8 @@ class ActorFinder:
         """The state of the nearest earlier group or role noun that named its owner
         ("Myanmar's military government ... the junta", "le Premier ministre israélien ... l'armée")."""
         doc = token.doc
+        ruling = self._ruling(token)
+        fallback = None
         for j in range(token.i - 1, max(token.i - window, -1), -1):
             other = doc[j]
             if other.pos_ not in ("NOUN", "PROPN"):
@@ -547,8 +551,14 @@ class ActorFinder:
             if self.lex.has("group_nouns", lemma) or self.lex.has("group_nouns", lower) or self.role_relation(other):
                 owner = self._owner(other, follow=False)
                 if owner is not None and owner.label == "Country":
-                    return owner
-        return None
+                    # "the junta" takes up a government before a nearer army
+                    if self._ruling(other) == ruling:
+                        return owner
+                    fallback = fallback or owner
+        return fallback
+
+    def _ruling(self, token: Token) -> bool:
+        return any(self.lex.has("ruling_nouns", word) for word in (token.lemma_.lower(), token.lower_, token.lower_.split()[-1] if token.lower_.split() else ""))
 
     def last_named_group(self, token: Token, armed_only: bool = False, window: int = 150) -> Mention | None:
         """The nearest earlier named group or organisation a definite description takes up
