@@ -165,7 +165,7 @@ def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], 
             if token == exclude:
                 continue
             found_here = ctx.finder.single(token, "actor") if role == "aside" else ctx.finder.mentions(token)
-            if role in _DOER_ROLES:
+            if not ctx.schema.fits("Weapon", allowed):
                 found_here = [_wielder(ctx, token, m) for m in found_here]
             mentions.extend(_fit(ctx, found_here, allowed))
         if mentions:
@@ -173,17 +173,16 @@ def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], 
     return [], None
 
 
-_DOER_ROLES = ("subj", "agent", "pp:par", "pp:by")
-
-
 def _wielder(ctx: Context, token: Token, mention: Mention) -> Mention:
-    """A weapon named with its user's nationality stands for that user when it does something
-    ("Ukrainian drones struck", "des missiles russes ont frappé")."""
+    """A weapon or vessel named with its user's nationality stands for that user where an actor
+    is wanted ("Ukrainian drones struck", "des missiles russes ont frappé", "at a U.S. destroyer")."""
     if mention.label != "Weapon":
         return mention
     for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod"):
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss"):
             country = ctx.finder.demonym_mention(child)
+            if country is None and child.dep_ != "nmod":
+                country = next((m for m in ctx.finder.single(child, "actor") if m.label == "Country"), None)
             if country is not None:
                 return country
     return mention
