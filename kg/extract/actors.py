@@ -186,6 +186,11 @@ class ActorFinder:
         is that organisation; otherwise the mention is the head noun with its qualifiers, and a
         later bare use of the same noun ("les séparatistes") takes up the earlier qualified one.
         """
+        armed = self.lex.has("adhoc_armed_nouns", token.lemma_.lower()) or self.lex.has("adhoc_armed_nouns", token.lower_)
+        if armed and self._definite(token):
+            named = self.last_named_group(token, armed_only=True)
+            if named is not None:
+                return named
         doc = token.doc
         kept = [token]
         for child in token.children:
