@@ -379,6 +379,8 @@ def _threat(ctx: Context, claim: RawClaim) -> RawClaim | None:
 _VERBAL = ("verbal cooperation", "verbal conflict")
 _CLAUSE_STOPS = {";", ":", "(", ")", "—", "–"}
 _PARTITIVES = {"des", "du", "d'", "de"}
+# Adverbs that make a preposition of the word after them ("autour de", "près de", "face à").
+_LOCUTION_HEADS = {"autour", "près", "face", "loin"}
 
 
 def _linear_fill(ctx: Context, sent: Span, trigger: Token, wanted: tuple[str, ...], allowed: frozenset[str], taken: list[Mention]) -> tuple[list[Mention], str | None]:
@@ -436,6 +438,8 @@ def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Toke
             break
         if token.pos_ == "ADP":
             prep = _prep_word(token)
+            if k - 1 > trigger.i and doc[k - 1].lower_ in _LOCUTION_HEADS:
+                prep = f"{doc[k - 1].lower_} {prep}"
         elif token.pos_ in ("NOUN", "PROPN") and (k in ctx.finder.by_token or ctx.finder.mentions(token)):
             span = ctx.finder.by_token.get(k)
             out.append((token, prep))
@@ -476,7 +480,10 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
         if token.text in _CLAUSE_STOPS or token.pos_ == "SCONJ" or token.tag_ in ("WDT", "WP") or "PronType=Rel" in str(token.morph):
             return []
         if token.pos_ == "VERB" and k not in chain and token.dep_ not in ("amod", "acl"):
-            return []
+            # a trigger noun reaches through the light verb that governs it ("a lancé des manœuvres")
+            if trigger.pos_ == "VERB" or not ctx.lex.has("light_verbs", token.lemma_):
+                return []
+            chain.add(k)
         if token.pos_ in ("NOUN", "PROPN"):
             span = ctx.finder.by_token.get(k)
             start = span.start if span is not None else k
