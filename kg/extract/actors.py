@@ -399,7 +399,7 @@ class ActorFinder:
                 if self.entity_class(span) == _PERSON:
                     return span
         for j in range(token.i + 1, min(token.i + 5, len(doc))):
-            if j in self.by_token and self.entity_class(self.by_token[j]) == _PERSON:
+            if j in self.by_token and (self.entity_class(self.by_token[j]) == _PERSON or self._unknown_name(self.by_token[j])):
                 if all(doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") and not doc[k].is_punct for k in range(token.i + 1, j)):
                     return self.by_token[j]
                 break
@@ -418,6 +418,19 @@ class ActorFinder:
             if self.entity_class(span) == _PERSON:
                 return span
         return None
+
+    def _unknown_name(self, span: Span) -> bool:
+        """Two or more capitalised words the recognizer gave another class, unknown to the
+        gazetteer: after a role noun that is a person's name ("le ministre ... Pål Jonson")."""
+        words = span.text.split()
+        return (
+            not span.ent_id_
+            and span.label_ in ("LOC", "GPE", "MISC", "ORG", "PER", "PERSON", "NORP")
+            and 2 <= len(words) <= 4
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and self.gaz.lookup(span.text, self.lang) is None
+            and not any(self.gaz.lookup(w, self.lang) for w in words)
+        )
 
     def role_relation(self, token: Token) -> str | None:
         """leaderOf or representativeOf for a role noun; a two-word title ("Premier ministre",
@@ -445,6 +458,10 @@ class ActorFinder:
         owner = self._owner(token)
         span = self._name_beside(token)
         person = self.span_mention(span) if span is not None else None
+        if person is not None and span is not None and person.label != _PERSON and self._unknown_name(span):
+            if len(span) >= 3 and span.start > 0 and span.doc[span.start - 1].lower_ in ("la", "le", "l'", "de", "du", "of", "the"):
+                span = span[1:]  # the portfolio ran into the name: "ministre de la Défense Pål Jonson"
+            person = Mention(span.text, span.start_char, span.end_char, _PERSON, None, via="name")
         if person is None and owner is not None and owner.key:
             remembered = self.roles.get((relation + ":" + lemma, owner.key))
             if remembered is not None:
