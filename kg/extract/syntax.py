@@ -5,7 +5,8 @@
 ``pp:<preposition>``, and ``light.<role>`` / ``undergo.<role>`` for the verb that governs
 a trigger noun ("imposer des sanctions", "fait face à des sanctions"), and ``comp.<role>``
 for the verb a trigger verb governs ("a menacé de frapper la Corée du Sud"), ``ccomp.subj`` for the
-subject of a clause it governs ("demanded that Stockholm crack down"); ``clause.subj`` is the
+subject of a clause it governs ("demanded that Stockholm crack down"), ``incl.obj`` what a
+trigger noun is said to include ("a package that includes HIMARS"); ``clause.subj`` is the
 subject of the verb a trigger noun's prepositional phrase hangs from ("a tiré un missile, en
 violation des résolutions").
 """
@@ -39,6 +40,7 @@ class SyntaxWords:
     undergo_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
+    inclusion_verbs: frozenset[str] = frozenset({"include", "comprise", "contain", "comprendre", "inclure", "contenir", "compter"})
 
 
 def _norm(word: str) -> str:
@@ -242,6 +244,8 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         for child in token.children:
             if child.dep_ == "acl" and child.pos_ == "VERB" and child.i > token.i and not is_passive(child):
                 add("acl.obj", _objects(child, words))
+            if child.dep_ in ("acl", "acl:relcl", "relcl") and child.i > token.i and _norm(child.lemma_) in words.inclusion_verbs:
+                add("incl.obj", _objects(child, words))
         add("agent", _authors(token).get("agent", ()))
         if token.dep_ in _OBJ and token.head.pos_ in ("VERB", "AUX"):
             add("verb.subj", subjects(token.head, words))
