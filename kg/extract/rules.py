@@ -273,6 +273,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         return
     found = roles(token, ctx.lex.syntax)
     _possessive_binding(ctx, token, found)
+    if "obj.target" in trigger.object:
+        found["obj.target"] = _targets_of_object(token)
     if "aside" in trigger.subject or "copula.subj" in trigger.subject:
         found["aside"] = _aside_holder(sent, token)
         found["copula.subj"] = _copula_subjects(ctx, token)
@@ -333,6 +335,28 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
                 claim = _claim(ctx, sent, token, theme, "suppliedTo", recipient, trigger.id + "/theme", trigger.modality)
                 if claim is not None:
                     yield claim
+
+
+_TARGET_PREPS = {"contre", "sur", "on", "against", "à l'encontre de", "visant", "targeting", "envers"}
+
+
+def _targets_of_object(verb: Token) -> list[Token]:
+    """Who the measure a verb acts on was aimed at: "a allégé les sanctions visant le secteur
+    pétrolier vénézuélien", "lifted the sanctions it imposed on Niger"."""
+    found: list[Token] = []
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")]
+    for obj in objects:
+        for node in obj.subtree:
+            if node.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for prep, inner in pp_objects(node):
+                if prep in _TARGET_PREPS:
+                    found.append(inner)
+            for child in node.children:
+                if child.dep_ in ("acl", "acl:relcl", "relcl") and child.pos_ == "VERB":
+                    found.extend(c for c in child.children if c.dep_ in ("obj", "dobj") and c.i > child.i)
+                    found.extend(inner for prep, inner in pp_objects(child) if prep in _TARGET_PREPS)
+    return found
 
 
 def _aside_holder(sent: Span, token: Token) -> list[Token]:
