@@ -275,6 +275,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     _possessive_binding(ctx, token, found)
     if "obj.target" in trigger.object:
         found["obj.target"] = _targets_of_object(token)
+    if "obj.where" in trigger.object:
+        found["obj.where"] = _where_object_is(token)
     if "aside" in trigger.subject or "copula.subj" in trigger.subject:
         found["aside"] = _aside_holder(sent, token)
         found["copula.subj"] = _copula_subjects(ctx, token)
@@ -356,6 +358,21 @@ def _targets_of_object(verb: Token) -> list[Token]:
                 if child.dep_ in ("acl", "acl:relcl", "relcl") and child.pos_ == "VERB":
                     found.extend(c for c in child.children if c.dep_ in ("obj", "dobj") and c.i > child.i)
                     found.extend(inner for prep, inner in pp_objects(child) if prep in _TARGET_PREPS)
+    return found
+
+
+_LOCATIVES = {"à", "en", "dans", "in", "au"}
+
+
+def _where_object_is(verb: Token) -> list[Token]:
+    """Where what a verb moves is stationed: "retirer leurs militaires déployés au Niger",
+    "withdraw its troops stationed in Mali"."""
+    found: list[Token] = []
+    for obj in verb.children:
+        if obj.dep_ in ("obj", "dobj"):
+            for child in obj.children:
+                if child.dep_ in ("acl", "amod") and child.pos_ in ("VERB", "ADJ") and child.i > obj.i:
+                    found.extend(inner for prep, inner in pp_objects(child) if prep in _LOCATIVES)
     return found
 
 
