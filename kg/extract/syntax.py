@@ -235,7 +235,7 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         if prep == "entre" or prep == "between":
             add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + listed_after(obj))
         add(f"pp:{prep}", [obj] + [t for t in listed_after(obj, prep) if (t.pos_ == "PROPN" or t.ent_type_) and preposition(t) in (None, prep)])
-    if token.pos_ in ("VERB", "AUX"):
+    if token.pos_ in ("VERB", "AUX", "NOUN"):
         for role in [r for r in out if r in ("obj", "subjpass") or r.startswith("pp:")]:
             for nominal in out[role]:
                 for inner, items in _authors(nominal).items():
