@@ -102,6 +102,8 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
             source = source or ctx.finder.as_actor(named[0])
         elif RANK[final] < RANK["Hedged"]:
             final = "Hedged"
+    if source is not None and source.key and source.key == s.key and _speech_act(ctx, trigger, p):
+        source = None
     denier = None
     if view.denier is not None:
         found = ctx.finder.mentions_inside(view.denier)
@@ -132,6 +134,15 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
         event_date=event_day,
         location=place,
     )
+
+
+def _speech_act(ctx: Context, trigger: Token, predicate: str) -> bool:
+    """Whether saying it is doing it: a verbal act ("ASEAN said it condemned") or a measure
+    announced ("Pékin a annoncé des sanctions"), which the speaker is not a source for."""
+    relation = ctx.schema.relations.get(predicate)
+    if relation is not None and relation.quad_class in _VERBAL:
+        return True
+    return trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj") and ctx.lex.has("speech_verbs", trigger.head.lemma_)
 
 
 def _fit(ctx: Context, mentions: list[Mention], allowed: frozenset[str]) -> list[Mention]:
@@ -520,6 +531,8 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
         token = doc[k]
         if token.text in _CLAUSE_STOPS or token.pos_ == "SCONJ" or token.tag_ in ("WDT", "WP") or "PronType=Rel" in str(token.morph):
             return []
+        if token.text == "," and trigger.pos_ != "VERB":
+            return []  # a trigger noun's doer is not read across an aside
         if token.pos_ == "VERB" and k not in chain and token.dep_ not in ("amod", "acl"):
             # a trigger noun reaches through the light verb that governs it ("a lancé des manœuvres")
             if trigger.pos_ == "VERB" or not ctx.lex.has("light_verbs", token.lemma_):
