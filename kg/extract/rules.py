@@ -315,6 +315,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             subjects_, _ = _fill(ctx, {"subj": subjects(head, ctx.lex.syntax)}, ("subj",), relation.domain, token)
     if trigger.metonymy:
         objects = list(dict.fromkeys(ctx.finder.as_actor(o) for o in objects))
+    if any(o.label == "Weapon" for o in objects):
+        objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
         objects = _event_agents(ctx, found, trigger.object, relation.range)
     if trigger.between and len(found.get("between", ())) >= 1:
@@ -611,6 +613,21 @@ def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: lis
                 if mention is not None and mention not in out:
                     out.append(mention)
     return out
+
+
+def _named_systems(ctx: Context, tokens) -> list[Mention]:
+    """Specific systems named on a generic weapon noun: "its Su-35 and Su-57 fighter jets"."""
+    found: list[Mention] = []
+    for token in tokens:
+        for child in token.children:
+            span = ctx.finder.by_token.get(child.i)
+            if child.dep_ in ("compound", "amod", "appos", "flat:name", "nmod", "nmod:poss") and span is not None and span.label_ == "Weapon":
+                for item in [child, *child.conjuncts]:
+                    inner = ctx.finder.by_token.get(item.i)
+                    mention = ctx.finder.span_mention(inner) if inner is not None and inner.label_ == "Weapon" else None
+                    if mention is not None and mention not in found:
+                        found.append(mention)
+    return found
 
 
 def _specific_weapons(ctx: Context, themes: list[Mention]) -> list[Mention]:
