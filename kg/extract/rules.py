@@ -882,18 +882,37 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             continue
         found = roles(token, ctx.lex.syntax)
         _possessive_binding(ctx, token, found)
-        owners, _ = _fill(ctx, found, ("poss", "mod", "pp:de", "pp:of", "light.subj"), frozenset({"Actor"}), token)
+        owners, _ = _fill(ctx, found, ("poss", "mod", "pp:de", "pp:of", "light.subj", "agent"), frozenset({"Actor"}), token)
+        if not owners:
+            owners, _ = _fill(ctx, {"agent": _agent_after(sent, token)}, ("agent",), frozenset({"Actor"}), token)
         invaded = _invaded(ctx, token)
         for owner in owners:
             if owner.key and owner.key in (conflict.key or ""):
                 continue
-            claim = _claim(ctx, sent, token, owner, "partyTo", conflict, f"{ctx.lang}/conflict/partyTo")
-            if claim is not None:
-                yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
-            if invaded is not None and invaded.key != owner.key:
+            if invaded is None:
+                claim = _claim(ctx, sent, token, owner, "partyTo", conflict, f"{ctx.lang}/conflict/partyTo")
+                if claim is not None:
+                    yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+            elif invaded.key != owner.key:
+                # an invasion is an attack on the invaded country, not a named war
                 attack = _claim(ctx, sent, token, owner, "attacks", invaded, f"{ctx.lang}/conflict/attacks")
                 if attack is not None:
                     yield attack
+
+
+def _agent_after(sent: Span, token: Token) -> list[Token]:
+    """The agent of a participle right after a noun, whatever the parser attached it to:
+    "la guerre en Ukraine, lancée par Moscou", "the war, started by Russia"."""
+    doc = sent.doc
+    k = token.i + 1
+    if k < sent.end and doc[k].text == ",":
+        k += 1
+    if k >= sent.end or doc[k].pos_ != "VERB" or not ("VerbForm=Part" in str(doc[k].morph) or doc[k].tag_ == "VBN"):
+        return []
+    participle = doc[k]
+    agents = [c for c in participle.children if c.dep_ == "obl:agent"]
+    agents += [inner for prep, inner in pp_objects(participle) if prep in ("par", "by")]
+    return agents
 
 
 def _invaded(ctx: Context, token: Token) -> Mention | None:
