@@ -54,11 +54,13 @@ _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"^(?:(?:la|le|les|the)\s+|l')(?=\S)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def _clean(name: str) -> str:
     text = unicodedata.normalize("NFC", name).translate(_APOSTROPHES).translate(_DASHES)
     return _SPACES.sub(" ", text).strip(_QUOTES).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """The lookup form of a name: typography unified, casefolded unless a short acronym.
 
@@ -77,6 +79,7 @@ def strip_article(name: str) -> str:
     return _ARTICLE.sub("", text, count=1)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """The accent-free lookup form, used when the exact form is unknown ("Etats-Unis")."""
     decomposed = unicodedata.normalize("NFKD", normalize_name(name))
