@@ -6,7 +6,6 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from itertools import islice
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -105,15 +104,19 @@ class KnowledgeGraph:
             results = process_parallel(batches, jobs, self.settings)
         else:
             results = (pair for batch in batches for pair in process(batch, self.settings))
+        described: set[Entity] = set()  # entity descriptions this call has written already
         for article, result in results:
             if isinstance(result, GeoKGError):
                 report.errors.append(str(result))
                 continue
             try:
-                self.store.replace_graph(result.graph, result.quads, result.shared)
+                self.store.replace_graph(result.graph, result.quads, _unwritten(result, described))
             except StoreError as exc:
                 report.errors.append(f"{article.source or article.id}: {exc}")
                 continue
+            if len(described) > 100_000:
+                described.clear()
+            described.update(result.entities.values())
             report.articles += 1
             report.claims += len(result.claims)
             report.entities += len(result.entities)
@@ -350,7 +353,28 @@ def _with_lang(article: Article, lang: str) -> Article:
     return replace(article, lang=lang)
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+def _unwritten(result, described: set[Entity]) -> list[tuple]:
+    """The shared quads of an article's result, less the descriptions of entities an earlier
+    article of the same ingest wrote already (they stay in the entities graph: an article's
+    own graph is all that is replaced)."""
+    fresh = [entity for entity in result.entities.values() if entity not in described]
+    if len(fresh) == len(result.entities):
+        return result.shared
+    from .rdf.convert import entity_quads
+
+    return [quad for entity in fresh for quad in entity_quads(entity)]
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Batches of up to ``size`` articles in one language, in the order they fill up.
+
+    Each language has its own spaCy pipeline, so a batch mixing languages would reach each
+    pipeline as several small batches; at most one partial batch per language waits.
+    """
+    pending: dict[str | None, list[Article]] = {}
+    for item in items:
+        batch = pending.setdefault(item.lang, [])
+        batch.append(item)
+        if len(batch) >= size:
+            yield pending.pop(item.lang)
+    yield from pending.values()

@@ -74,7 +74,8 @@ class Lexicon:
         return seen
 
     def has(self, list_name: str, word: str) -> bool:
-        return word.lower().replace("’", "'") in self.words.get(list_name, frozenset())
+        words = self.words.get(list_name)
+        return bool(words) and word.lower().replace("’", "'") in words
 
     @cached_property
     def syntax(self) -> SyntaxWords:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
@@ -29,11 +30,28 @@ ENTITIES_GRAPH = GKR["graph/entities"]
 ONTOLOGY_GRAPH = GKR["graph/ontology"]
 _GKG = Namespace(str(GKG))
 
+# Terms every article or claim repeats, looked up once (a ``DefinedNamespace`` attribute
+# lookup checks the name against the vocabulary each time).
+_TYPE, _ARTICLE, _NEWS, _SHA = RDF.type, GKG.Article, SCHEMA.NewsArticle, GKG.sha256
+_HEADLINE, _IN_LANGUAGE, _PUBLISHED, _URL = SCHEMA.headline, SCHEMA.inLanguage, SCHEMA.datePublished, SCHEMA.url
+_CLAIM, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = GKG.Claim, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+_MODALITY, _CONFIDENCE, _EVIDENCE, _START, _END, _RULE = GKG.modality, GKG.confidence, GKG.evidence, GKG.charStart, GKG.charEnd, GKG.rule
+_DERIVED, _ATTRIBUTED, _DENIED, _EVENT_DATE, _LOCATION = PROV.wasDerivedFrom, GKG.attributedTo, GKG.deniedBy, GKG.eventDate, GKG.location
+_LABEL, _ALT_LABEL, _ISO3, _COUNTRY, _SAME_AS, _PART_OF = RDFS.label, SKOS.altLabel, GKG.iso3, GKG.country, OWL.sameAs, GKG.partOf
 
+
+@lru_cache(maxsize=4096)
+def _vocab(name: str) -> URIRef:
+    """``gkg:<name>`` for a class, relation or modality name."""
+    return _GKG[name]
+
+
+@lru_cache(maxsize=65536)
 def article_iri(article_id: str) -> URIRef:
     return GKR[f"article/{article_id}"]
 
 
+@lru_cache(maxsize=65536)
 def entity_iri(key: str) -> URIRef:
     """The IRI of an entity key, percent-encoded so no name can leave the ``gkr:`` namespace."""
     segments = [quote(part, safe="-_.~") for part in key.split("/") if part not in ("", ".", "..")]
@@ -44,20 +62,40 @@ def claim_iri(claim_id: str) -> URIRef:
     return GKR[f"claim/{claim_id}"]
 
 
+@lru_cache(maxsize=1024)
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=8192)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+@lru_cache(maxsize=4096)
+def _plain(value: str) -> Literal:
+    return Literal(value)
+
+
+@lru_cache(maxsize=256)
+def _text(value: str, lang: str | None) -> Literal:
+    return Literal(value, lang=lang)
+
+
 def article_quads(article: Article) -> Iterator[tuple]:
     node = article_iri(article.id)
     graph = node
-    yield node, RDF.type, GKG.Article, graph
-    yield node, RDF.type, SCHEMA.NewsArticle, graph
-    yield node, GKG.sha256, Literal(article.sha256), graph
+    yield node, _TYPE, _ARTICLE, graph
+    yield node, _TYPE, _NEWS, graph
+    yield node, _SHA, Literal(article.sha256), graph
     if article.headline:
-        yield node, SCHEMA.headline, Literal(article.headline, lang=article.lang), graph
+        yield node, _HEADLINE, Literal(article.headline, lang=article.lang), graph
     if article.lang:
-        yield node, SCHEMA.inLanguage, Literal(article.lang), graph
+        yield node, _IN_LANGUAGE, _plain(article.lang), graph
     if article.published:
-        yield node, SCHEMA.datePublished, Literal(article.published, datatype=XSD.date), graph
+        yield node, _PUBLISHED, Literal(article.published, datatype=XSD.date), graph
     if article.url:
-        yield node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI), graph
+        yield node, _URL, Literal(article.url, datatype=XSD.anyURI), graph
 
 
 def _implied(schema: Schema, predicate: str, s: URIRef, o: URIRef) -> Iterator[tuple[URIRef, URIRef, URIRef]]:
@@ -70,13 +108,13 @@ def _implied(schema: Schema, predicate: str, s: URIRef, o: URIRef) -> Iterator[t
             continue
         seen.add(name)
         relation = schema.relations.get(name)
-        yield s, _GKG[name], o
+        yield s, _vocab(name), o
         if relation is None:
             continue
         if relation.symmetric:
-            yield o, _GKG[name], s
+            yield o, _vocab(name), s
         if relation.inverse:
-            yield o, _GKG[relation.inverse], s
+            yield o, _vocab(relation.inverse), s
         if relation.parent:
             todo.append(relation.parent)
 
@@ -85,49 +123,56 @@ def claim_quads(claim: Claim, schema: Schema) -> Iterator[tuple]:
     graph = article_iri(claim.article)
     node = claim_iri(claim.id)
     s, o = entity_iri(claim.subject), entity_iri(claim.object)
-    yield node, RDF.type, GKG.Claim, graph
-    yield node, RDF.type, RDF.Statement, graph
-    yield node, RDF.subject, s, graph
-    yield node, RDF.predicate, _GKG[claim.predicate], graph
-    yield node, RDF.object, o, graph
-    yield node, GKG.modality, _GKG[claim.modality], graph
-    yield node, GKG.confidence, Literal(Decimal(str(claim.confidence)), datatype=XSD.decimal), graph
-    yield node, GKG.evidence, Literal(claim.evidence, lang=claim.lang or None), graph
-    yield node, GKG.charStart, Literal(claim.char_start, datatype=XSD.integer), graph
-    yield node, GKG.charEnd, Literal(claim.char_end, datatype=XSD.integer), graph
-    yield node, GKG.rule, Literal(claim.rule), graph
-    yield node, PROV.wasDerivedFrom, graph, graph
+    yield node, _TYPE, _CLAIM, graph
+    yield node, _TYPE, _STATEMENT, graph
+    yield node, _SUBJECT, s, graph
+    yield node, _PREDICATE, _vocab(claim.predicate), graph
+    yield node, _OBJECT, o, graph
+    yield node, _MODALITY, _vocab(claim.modality), graph
+    yield node, _CONFIDENCE, _decimal(claim.confidence), graph
+    yield node, _EVIDENCE, _text(claim.evidence, claim.lang or None), graph
+    yield node, _START, _integer(claim.char_start), graph
+    yield node, _END, _integer(claim.char_end), graph
+    yield node, _RULE, _plain(claim.rule), graph
+    yield node, _DERIVED, graph, graph
     if claim.attributed_to:
-        yield node, GKG.attributedTo, entity_iri(claim.attributed_to), graph
+        yield node, _ATTRIBUTED, entity_iri(claim.attributed_to), graph
     if claim.denied_by:
-        yield node, GKG.deniedBy, entity_iri(claim.denied_by), graph
+        yield node, _DENIED, entity_iri(claim.denied_by), graph
     if claim.event_date:
-        yield node, GKG.eventDate, Literal(claim.event_date, datatype=XSD.date), graph
+        yield node, _EVENT_DATE, Literal(claim.event_date, datatype=XSD.date), graph
     if claim.location:
-        yield node, GKG.location, entity_iri(claim.location), graph
+        yield node, _LOCATION, entity_iri(claim.location), graph
     if claim.modality == "Asserted":
         for triple in _implied(schema, claim.predicate, s, o):
             yield (*triple, graph)
 
 
 def entity_quads(entity: Entity) -> Iterator[tuple]:
+    return iter(_entity_quads(entity))
+
+
+@lru_cache(maxsize=8192)
+def _entity_quads(entity: Entity) -> tuple[tuple, ...]:
+    """The description of an entity; the same entity recurs in article after article."""
     graph = ENTITIES_GRAPH
     node = entity_iri(entity.key)
-    yield node, RDF.type, _GKG[entity.type], graph
+    quads = [(node, _TYPE, _vocab(entity.type), graph)]
     labelled = set()
     for lang, label in entity.labels:
-        yield node, RDFS.label, Literal(label, lang=lang), graph
+        quads.append((node, _LABEL, Literal(label, lang=lang), graph))
         labelled.add(label)
     for alias in sorted(entity.aliases - labelled):
-        yield node, SKOS.altLabel, Literal(alias), graph
+        quads.append((node, _ALT_LABEL, Literal(alias), graph))
     if entity.iso3:
-        yield node, GKG.iso3, Literal(entity.iso3), graph
+        quads.append((node, _ISO3, Literal(entity.iso3), graph))
     if entity.country and entity.type != "Country":
-        yield node, GKG.country, entity_iri(entity.country), graph
+        quads.append((node, _COUNTRY, entity_iri(entity.country), graph))
     if entity.wikidata:
-        yield node, OWL.sameAs, WD[entity.wikidata], graph
+        quads.append((node, _SAME_AS, WD[entity.wikidata], graph))
     if entity.part_of:
-        yield node, GKG.partOf, entity_iri(entity.part_of), graph
+        quads.append((node, _PART_OF, entity_iri(entity.part_of), graph))
+    return tuple(quads)
 
 
 def enforce_schema(claims: Iterable[Claim], classes: dict[str, str], schema: Schema) -> tuple[list[Claim], list[Claim]]:

@@ -205,8 +205,9 @@ class OxigraphStore(GraphStore):
         that could end the ``<...>``, so no text can change the update's structure.
         """
         try:
-            body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _g in quads)
-            shared_body = "\n".join(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in shared)
+            n3 = _n3
+            body = "\n".join(f"{n3(s)} {n3(p)} {n3(o)} ." for s, p, o, _g in quads)
+            shared_body = "\n".join(f"GRAPH {n3(g)} {{ {n3(s)} {n3(p)} {n3(o)} }}" for s, p, o, g in shared)
             update = f"DROP SILENT GRAPH {graph.n3()} ;\nINSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}}\n{shared_body}\n}}"
             self.inner.update(update)
         except Exception as exc:  # noqa: BLE001 - rdflib raises bare Exception for unserialisable IRIs
@@ -300,6 +301,26 @@ class OxigraphStore(GraphStore):
         finally:
             del inner
             gc.collect()  # rdflib's Dataset and oxrdflib's store refer to each other
+
+
+_IRIS: dict[URIRef, str] = {}
+
+
+def _n3(term) -> str:
+    """``term.n3()``, kept for IRIs, which recur from article to article (entities, vocabulary).
+
+    Literals are written out each time: two literals can be equal and still be written
+    differently (``"x"@EN`` and ``"x"@en``).
+    """
+    if type(term) is not URIRef:
+        return term.n3()
+    text = _IRIS.get(term)
+    if text is None:
+        text = term.n3()
+        if len(_IRIS) >= 100_000:
+            _IRIS.clear()
+        _IRIS[term] = text
+    return text
 
 
 def _open_read_only(path: Path, attempts: int = 20, pause: float = 0.1):

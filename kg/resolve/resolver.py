@@ -28,6 +28,22 @@ class Resolution:
 
 
 def entity_from_gazetteer(entry: GazetteerEntry) -> Entity:
+    """The entity a gazetteer entry describes (built once per entry: entries are immutable)."""
+    cached = _FROM_GAZETTEER.get(id(entry))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    entity = _entity_of(entry)
+    if len(_FROM_GAZETTEER) >= _CACHE_SIZE:
+        _FROM_GAZETTEER.clear()
+    _FROM_GAZETTEER[id(entry)] = (entry, entity)
+    return entity
+
+
+_CACHE_SIZE = 65536
+_FROM_GAZETTEER: dict[int, tuple[GazetteerEntry, Entity]] = {}
+
+
+def _entity_of(entry: GazetteerEntry) -> Entity:
     labels = tuple((lang, label) for lang, label in sorted(entry.labels.items()) if label)
     aliases = frozenset(a for names in entry.aliases.values() for a in names)
     return Entity(
@@ -84,6 +100,8 @@ class _ArticleResolver:
 
     def _add(self, entity: Entity, alias: str | None) -> None:
         known = self.entities.get(entity.key)
+        if known is not None and (not alias or alias in known.aliases) and (entity is known or entity.aliases <= known.aliases):
+            return  # nothing new: the merge below would give ``known`` back
         aliases = set(entity.aliases) | ({alias} if alias else set())
         if known is not None:
             aliases |= set(known.aliases)
@@ -111,6 +129,7 @@ def resolve(article: Article, raw: list[RawClaim], gazetteer: Gazetteer, confide
         resolver._canonical_name(mention)
     claims: list[Claim] = []
     seen: set[str] = set()
+    article_id = article.id  # a hash of the text, computed once
     for item in raw:
         s = resolver.key_of(item.subject)
         o = resolver.key_of(item.object)
@@ -119,7 +138,7 @@ def resolve(article: Article, raw: list[RawClaim], gazetteer: Gazetteer, confide
         attributed = resolver.key_of(item.attributed_to) if item.attributed_to else None
         denied = resolver.key_of(item.denied_by) if item.denied_by else None
         location = resolver.key_of(item.location) if item.location else None
-        cid = claim_id(article.id, s, item.predicate, o, item.sent_start, item.sent_end)
+        cid = claim_id(article_id, s, item.predicate, o, item.sent_start, item.sent_end)
         if cid in seen:
             continue
         seen.add(cid)
@@ -128,7 +147,7 @@ def resolve(article: Article, raw: list[RawClaim], gazetteer: Gazetteer, confide
         claims.append(
             Claim(
                 id=cid,
-                article=article.id,
+                article=article_id,
                 subject=s,
                 predicate=item.predicate,
                 object=o,
