@@ -1,0 +1,53 @@
+"""The pipeline's own components give the same annotations as the spaCy components they replace."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kg.nlp.pipeline import _cache_lemmas, _copies_pos_to_tag, _use_attribute_rules, get_nlp, model_name
+
+TEXTS = {
+    "fr": [
+        "Le ministre iranien des Affaires étrangères s'est rendu mardi à Moscou, où il a été reçu par son homologue.",
+        "Les forces armées n'auraient pas réussi à reprendre la ville, selon des sources locales.",
+        "Si l'accord se concrétisait, les livraisons d'armes pourraient reprendre dès l'an prochain.",
+        "Elles ont été condamnées ; ils leur ont répondu qu'ils n'y étaient pour rien.",
+    ],
+    "en": [
+        "The Ukrainian President met his counterparts on Tuesday and said they would talk again.",
+        "Japan and South Korea condemned the launches, which they called a clear violation.",
+        "Officials reportedly denied that any shipments had been sent to the rebels' positions.",
+        "He's been saying it wasn't theirs; she'd have known if it were.",
+    ],
+}
+
+
+def _annotations(docs):
+    return [[(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_) for t in doc] for doc in docs]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_table_driven_attribute_rules_and_lemmas_match_spacy(lang):
+    stock = spacy.load(model_name(lang))
+    ours = spacy.load(model_name(lang))
+    if not _copies_pos_to_tag(ours):
+        _use_attribute_rules(ours)
+        assert type(ours.get_pipe("attribute_ruler")).__name__ == "AttributeRules"
+    _cache_lemmas(ours)
+    assert type(ours.get_pipe("lemmatizer")).__name__ == "CachedLemmas"
+    texts = TEXTS[lang] * 2  # the second pass is served from the tables filled by the first
+    assert _annotations(ours.pipe(texts)) == _annotations(stock.pipe(texts))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "label", "key"),
+    [
+        ("en", "President Xi Jinping met the United Nations envoy in New York.", "United Nations", "InternationalOrganization", "org/united-nations"),
+        ("fr", "Emmanuel Macron a rencontré les Nations unies à Paris.", "Nations unies", "InternationalOrganization", "org/united-nations"),
+    ],
+)
+def test_gazetteer_entities_keep_class_and_id_through_the_recognizer(lang, text, name, label, key):
+    doc = get_nlp(lang)(text)
+    found = {ent.text: (ent.label_, ent.ent_id_) for ent in doc.ents}
+    assert found.get(name) == (label, key)
