@@ -436,6 +436,9 @@ class ActorFinder:
         """leaderOf or representativeOf for a role noun; a two-word title ("Premier ministre",
         "Vice President", "Secretary General") is read before its last word."""
         forms = [token.lemma_.lower(), token.lower_]
+        role_words = self.lex.role_words
+        if forms[0] not in role_words and forms[1].replace("’", "'") not in role_words:
+            return None
         if token.i > 0:
             prev = token.doc[token.i - 1]
             if not prev.is_punct:

@@ -57,6 +57,12 @@ class Trigger:
         return _POS[self.kind]
 
 
+@lru_cache(maxsize=65536)
+def _word_form(word: str) -> str:
+    """The form word lists are kept in: lower case, typographic apostrophe made plain."""
+    return word.lower().replace("’", "'")
+
+
 @dataclass
 class Lexicon:
     """All triggers and word lists of one language."""
@@ -75,7 +81,13 @@ class Lexicon:
 
     def has(self, list_name: str, word: str) -> bool:
         words = self.words.get(list_name)
-        return bool(words) and word.lower().replace("’", "'") in words
+        return bool(words) and _word_form(word) in words
+
+    @cached_property
+    def role_words(self) -> frozenset[str]:
+        """Every word of a leader or representative noun: a token that is none of them is no role."""
+        nouns = self.words.get("leader_nouns", frozenset()) | self.words.get("representative_nouns", frozenset())
+        return nouns | frozenset(word for noun in nouns for word in noun.split())
 
     @cached_property
     def syntax(self) -> SyntaxWords:
