@@ -174,44 +174,66 @@ def _score_doc(doc: GoldDoc, claims: list[Claim], entities: dict[str, Entity], s
     predicted: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         predicted[_canonical(claim.predicate, claim.subject, claim.object, symmetric)].append(claim)
-    matched: set[tuple] = set()
+    # A predicted triple stands for as many gold claims as it has versions (modalities): the
+    # guidelines keep "an accusation and a denial" of one triple as two claims.
+    uses: dict[tuple, int] = defaultdict(int)
+    spent: dict[tuple, set[str]] = defaultdict(set)
+    credited: set[tuple] = set()
     lang = scores.by_lang[doc.lang]
-    for gold in doc.claims:
-        p, s, o = _canonical(gold["p"], gold["s"], gold["o"], symmetric)
-        hit = None
-        for key in predicted:
-            if key in matched or key[0] != p:
+    hits: dict[int, tuple[tuple | None, bool]] = {}  # gold claim -> (predicted triple, same modality)
+    for exact in (True, False):  # versions with the gold's own modality are handed out first
+        for number, gold in enumerate(doc.claims):
+            if number in hits:
                 continue
-            if _match_ref(s, key[1], entities) and _match_ref(o, key[2], entities):
-                hit = key
-                break
-            if p in symmetric and _match_ref(s, key[2], entities) and _match_ref(o, key[1], entities):
-                hit = key
-                break
+            p, s, o = _canonical(gold["p"], gold["s"], gold["o"], symmetric)
+            wanted = str(gold.get("modality", "asserted")).capitalize()
+            hit = next((key for key in predicted if _fits(key, p, s, o, wanted if exact else None, uses, spent, predicted[key], entities, symmetric)), None)
+            if hit is not None or not exact:
+                hits[number] = hit, exact
+                if hit is not None:
+                    uses[hit] += 1
+                    spent[hit].add(wanted if exact else "")
+    for number, gold in enumerate(doc.claims):
+        p = _canonical(gold["p"], gold["s"], gold["o"], symmetric)[0]
+        wanted = str(gold.get("modality", "asserted")).capitalize()
+        hit, exact = hits[number]
         if hit is None:
             scores.fn[p] += 1
             lang["fn"] += 1
             continue
-        matched.add(hit)
+        first_use = hit not in credited
+        credited.add(hit)
         scores.tp[p] += 1
         lang["tp"] += 1
         candidates = predicted[hit]
-        wanted = str(gold.get("modality", "asserted")).capitalize()
-        chosen = next((c for c in candidates if c.modality == wanted), candidates[0])
+        chosen = next((c for c in candidates if c.modality == wanted), candidates[0]) if exact else candidates[0]
         scores.modality_total += 1
-        scores.modality_ok += chosen.modality == wanted
-        for claim in candidates:
+        scores.modality_ok += exact
+        for claim in candidates if first_use else ():
             scores.rules[claim.rule]["tp"] += 1
         if gold.get("attributed_to") or chosen.attributed_to:
             scores.attribution_total += 1
             source = gold.get("attributed_to")
             scores.attribution_ok += bool(source and chosen.attributed_to and _match_ref(source, chosen.attributed_to, entities))
     for key, candidates in predicted.items():
-        if key not in matched:
+        if not uses[key]:
             scores.fp[key[0]] += 1
             lang["fp"] += 1
             for claim in candidates:
                 scores.rules[claim.rule]["fp"] += 1
+
+
+def _fits(key, p, s, o, modality, uses, spent, claims, entities, symmetric) -> bool:
+    """Whether a predicted triple can take a gold claim (p, s, o): it has a version left, and
+    one in ``modality`` that no gold claim took yet when a modality is asked for."""
+    versions = {c.modality for c in claims}
+    if key[0] != p or uses[key] >= len(versions):
+        return False
+    if modality is not None and (modality not in versions or modality in spent[key]):
+        return False
+    return (_match_ref(s, key[1], entities) and _match_ref(o, key[2], entities)) or (
+        p in symmetric and _match_ref(s, key[2], entities) and _match_ref(o, key[1], entities)
+    )
 
 
 def format_scores(scores: Scores, title: str = "") -> str:
