@@ -20,7 +20,7 @@ from .actors import ActorFinder
 from .circumstances import event_date, event_place
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
-from .syntax import clause_head, deep_pp_objects, listed_after, pp_objects, preposition, roles, subjects
+from .syntax import clause_head, conjuncts, deep_pp_objects, listed_after, pp_objects, preposition, roles, subjects
 
 __all__ = ["Context", "RULES", "register_rule", "get_rule"]
 
@@ -208,6 +208,10 @@ def _refined(trigger: Trigger, token: Token) -> str:
 
 
 def _requires_met(trigger: Trigger, token: Token) -> bool:
+    if trigger.requires_object:
+        objects = [o for c in token.children if c.dep_ in ("obj", "dobj") for o in conjuncts(c)]
+        if not any(o.lemma_.lower() in trigger.requires_object or o.lower_ in trigger.requires_object for o in objects):
+            return False
     if not trigger.requires:
         return True
     words = {c.lemma_.lower() for c in token.subtree} | {c.lower_ for c in token.subtree}
@@ -303,6 +307,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         if any(m.label == "Weapon" for m in themes) and "suppliesArmsTo" in ctx.schema.relations:
             predicate, relation = "suppliesArmsTo", ctx.schema.relations["suppliesArmsTo"]
     pairs: list[tuple[Mention, Mention, str]] = []
+    if trigger.between and not found.get("between"):
+        found["between"] = _linear_between(ctx, sent, token)
     subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
     objects, object_role = _fill(ctx, found, trigger.object, relation.range, token)
     if not objects and not any(found.get(r) for r in trigger.object if r in ("obj", "iobj") or r.startswith("pp:")):
@@ -472,6 +478,13 @@ def _linear_fill(ctx: Context, sent: Span, trigger: Token, wanted: tuple[str, ..
     return [], None
 
 
+def _linear_between(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
+    """"entre X et Y" / "between X and Y" after a trigger, read off the word order when the
+    parser hung the phrase on another word."""
+    first = next((t for t, prep in _right_nominals(ctx, sent, trigger) if prep in ("entre", "between")), None)
+    return [] if first is None else [first, *listed_after(first)]
+
+
 def _neighbour(sent: Span, token: Token, step: int) -> Token | None:
     k = token.i + step
     return sent.doc[k] if sent.start <= k < sent.end else None
@@ -486,6 +499,9 @@ def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Toke
     k = trigger.i + 1
     while k < sent.end:
         token = doc[k]
+        if _adjectival_participle(token, trigger):
+            k += 1
+            continue
         if token.text in _CLAUSE_STOPS or token.text == "," or token.pos_ in ("SCONJ", "VERB"):
             break
         if token.pos_ in ("PRON",) and "PronType=Rel" in str(token.morph) or token.tag_ in ("WDT", "WP"):
@@ -509,6 +525,19 @@ def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Toke
             carried, prep = prep, None
         k += 1
     return out
+
+
+def _adjectival_participle(token: Token, trigger: Token) -> bool:
+    """A participle used as an adjective of a trigger noun ("manœuvres conjointes", "joint
+    drills held"), which the scan reads past like an adjective."""
+    return (
+        trigger.pos_ == "NOUN"
+        and token.pos_ == "VERB"
+        and token.dep_ in ("acl", "amod")
+        and token.head == trigger
+        and "Part" in token.morph.get("VerbForm")
+        and not any(c.dep_ in ("nsubj", "obj", "dobj", "aux", "aux:pass", "auxpass") for c in token.children)
+    )
 
 
 def _unprepositioned(token: Token) -> bool:
