@@ -303,7 +303,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             themes, theme_role = _linear_fill(ctx, sent, token, trigger.theme, supplied.domain, [])
         if trigger.require_theme and not themes:
             return
-        themes = _specific_weapons(ctx, _with_listed_weapons(ctx, token, found.get(theme_role, ()), themes))
+        themes = _with_listed_weapons(ctx, token, found.get(theme_role, ()), themes)
+        if any(m.label == "Weapon" for m in themes):
+            themes += [m for m in _named_systems(ctx, found.get(theme_role, ())) if m not in themes]
+        themes = _specific_weapons(ctx, themes)
         if any(m.label == "Weapon" for m in themes) and "suppliesArmsTo" in ctx.schema.relations:
             predicate, relation = "suppliesArmsTo", ctx.schema.relations["suppliesArmsTo"]
     pairs: list[tuple[Mention, Mention, str]] = []

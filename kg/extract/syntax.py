@@ -8,7 +8,8 @@ for the verb a trigger verb governs ("a menacé de frapper la Corée du Sud"), `
 subject of a clause it governs ("demanded that Stockholm crack down"), ``incl.obj`` what a
 trigger noun is said to include ("a package that includes HIMARS"); ``clause.subj`` is the
 subject of the verb a trigger noun's prepositional phrase hangs from ("a tiré un missile, en
-violation des résolutions").
+violation des résolutions"); ``holder`` is who holds or uses the noun a past participle
+describes ("Minsk dispose de missiles fournis par la Russie").
 """
 
 from __future__ import annotations
@@ -182,6 +183,22 @@ def _split_root(verb: Token) -> Token | None:
     return None
 
 
+def _past_participle_of_noun(token: Token) -> Token | None:
+    """The noun a past participle describes ("missiles supplied by London", "des armes
+    livrées à"), or None when the word is not such a participle."""
+    if token.pos_ != "VERB" or token.dep_ not in ("acl", "amod", "xcomp") or not (token.head.pos_ in ("NOUN", "PROPN") or token.head.ent_type_):
+        return None
+    if token.i < token.head.i or any(c.dep_ in _SUBJ for c in token.children):
+        return None
+    past = token.tag_ == "VBN" or ("Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense"))
+    if not past:
+        return None
+    described = token.head
+    if described.dep_ == "appos" and described.head.pos_ == "PROPN":
+        described = described.head  # "Louis Arnaud, un Français détenu par": Louis Arnaud
+    return described
+
+
 def clause_head(token: Token) -> Token:
     """The verb of the clause a nominal trigger sits in (itself for a verb)."""
     node = token
@@ -201,10 +218,18 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
                 out[role].append(item)
 
     passive = is_passive(token)
+    participle = _past_participle_of_noun(token)
     if token.pos_ in ("VERB", "AUX") or token.dep_ in ("acl", "amod") and token.tag_ in ("VBN",):
         add("subjpass", _children(token, _SUBJ_PASS))
         if passive:
             add("subjpass", _children(token, {"nsubj"}))
+        elif participle is not None:
+            # "des missiles fournis par la Russie": the noun undergoes the verb, and whoever
+            # holds or uses it is where it went ("Minsk dispose de missiles fournis par ...")
+            add("subjpass", [participle])
+            governor = clause_head(participle)
+            if governor != participle:
+                add("holder", subjects(governor, words))
         else:
             add("subj", subjects(token, words))
         if token.dep_ in ("acl", "amod") and (passive or token.tag_ == "VBN" or "VerbForm=Part" in str(token.morph)):
