@@ -220,9 +220,16 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
     passive = is_passive(token)
     participle = _past_participle_of_noun(token)
     if token.pos_ in ("VERB", "AUX") or token.dep_ in ("acl", "amod") and token.tag_ in ("VBN",):
-        add("subjpass", _children(token, _SUBJ_PASS))
+        undergoers = _children(token, _SUBJ_PASS) + (_children(token, {"nsubj"}) if passive else [])
+        if token.dep_ in _RELATIVE_DEPS and any(_is_relative(t) for t in undergoers):
+            # "Alex Saab, an ally of ... who had been jailed by": the relative stands for its antecedent
+            antecedent = token.head
+            if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+                antecedent = antecedent.head
+            undergoers = [antecedent if _is_relative(t) else t for t in undergoers]
+        add("subjpass", undergoers)
         if passive:
-            add("subjpass", _children(token, {"nsubj"}))
+            pass  # the subject undergoes the verb: it is in subjpass already
         elif participle is not None:
             # "des missiles fournis par la Russie": the noun undergoes the verb, and whoever
             # holds or uses it is where it went ("Minsk dispose de missiles fournis par ...")
@@ -260,6 +267,10 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         if prep == "entre" or prep == "between":
             add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + listed_after(obj))
         add(f"pp:{prep}", [obj] + [t for t in listed_after(obj, prep) if (t.pos_ == "PROPN" or t.ent_type_) and preposition(t) in (None, prep)])
+    for member_role in ("pp:including", "pp:notamment", "pp:dont"):
+        # "expelled six diplomats, including the High Commissioner": members of the object
+        if out.get("obj") and out.get(member_role):
+            add("obj", out[member_role])
     if token.pos_ in ("VERB", "AUX", "NOUN"):
         for role in [r for r in out if r in ("obj", "subjpass") or r.startswith("pp:")]:
             for nominal in out[role]:
