@@ -183,6 +183,27 @@ def _split_root(verb: Token) -> Token | None:
     return None
 
 
+_MEMBER_WORDS = {"dont", "including", "notamment", "notably", "among"}
+
+
+def _members(nominal: Token) -> list[Token]:
+    """Named members listed after a plural nominal and its modifiers: "treize entreprises
+    américaines, dont Lockheed Martin", "several firms, including X and Y"."""
+    doc, end = nominal.doc, nominal.sent.end
+    inside = {t.i for t in nominal.subtree}
+    k = nominal.i + 1
+    while k < end and k in inside and doc[k].text != ",":
+        k += 1
+    if k + 1 >= end or doc[k].text != "," or doc[k + 1].lower_ not in _MEMBER_WORDS:
+        return []
+    k += 2
+    while k < end and (doc[k].pos_ == "DET" or doc[k].lower_ in ("them", "eux", "elles")):
+        k += 1
+    if k >= end or doc[k].pos_ not in ("PROPN", "NOUN") and not doc[k].ent_type_:
+        return []
+    return [doc[k], *listed_after(doc[k])]
+
+
 def _past_participle_of_noun(token: Token) -> Token | None:
     """The noun a past participle describes ("missiles supplied by London", "des armes
     livrées à"), or None when the word is not such a participle."""
@@ -267,10 +288,12 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         if prep == "entre" or prep == "between":
             add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + listed_after(obj))
         add(f"pp:{prep}", [obj] + [t for t in listed_after(obj, prep) if (t.pos_ == "PROPN" or t.ent_type_) and preposition(t) in (None, prep)])
-    for member_role in ("pp:including", "pp:notamment", "pp:dont"):
+    if out.get("obj") and out.get("pp:including"):
         # "expelled six diplomats, including the High Commissioner": members of the object
-        if out.get("obj") and out.get(member_role):
-            add("obj", out[member_role])
+        add("obj", out["pp:including"])
+    for role in [r for r in out if r in ("obj", "subjpass") or r.startswith("pp:")]:
+        for nominal in list(out[role]):
+            add(role, _members(nominal))
     if token.pos_ in ("VERB", "AUX", "NOUN"):
         for role in [r for r in out if r in ("obj", "subjpass") or r.startswith("pp:")]:
             for nominal in out[role]:
