@@ -29,6 +29,7 @@ class Stance:
     denier: Token | None = None
     cue: str | None = None
     according: Token | None = None
+    threat_content: bool = False  # what a threat says will happen, with no condition given
 
 
 def _stronger(current: str, new: str) -> str:
@@ -118,6 +119,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
     cue = None
     node, came_by, own_clause = trigger, None, True
     mood = reported = conditioned = False
+    threatener: Token | None = None
     steps = 0
     while steps < 12:
         steps += 1
@@ -143,6 +145,8 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj"):
                 source = source or _subject(node)
                 reported = True
+            if _is(lex, "threat_verbs", node) and came_by in ("xcomp", "ccomp", "obl"):
+                threatener = node
         if own_clause and node.pos_ in ("VERB", "AUX"):
             # a condition phrase the parser hung on the object ("frapperaient les infrastructures ... en cas de riposte")
             for obj in node.children:
@@ -175,6 +179,15 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             own_clause = False
         came_by = {"dobj": "obj", "pobj": "obj", "prep": "obl", "pcomp": "obl", "agent": "obl"}.get(dep, dep)
         node = head
+    if threatener is not None and not conditioned and _condition_after(trigger, lex):
+        # "a menacé de combattre les policiers s'ils ..." with the if-clause misparsed
+        modality, conditioned = _stronger(modality, "Conditional"), True
     if mood and not conditioned and not reported:
         modality = _stronger(modality, "Hedged")
-    return Stance(modality, source, denier, cue, according)
+    return Stance(modality, source, denier, cue, according, threat_content=threatener is not None and not conditioned)
+
+
+def _condition_after(trigger: Token, lex: Lexicon) -> bool:
+    """A conditional conjunction after the trigger in its sentence, read off the word order."""
+    sent = trigger.sent
+    return any(lex.has("conditional_markers", t.lower_) and t.pos_ in ("SCONJ", "ADP", "CCONJ") or lex.has("conditional_markers", t.lower_) and t.dep_ == "mark" for t in sent[trigger.i - sent.start + 1 :])

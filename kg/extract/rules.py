@@ -89,6 +89,8 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
     if s.key and s.key == o.key or (not s.key and not o.key and s.text == o.text):
         return None
     view = stance(trigger, ctx.lex)
+    if view.threat_content:
+        return None  # what a threat without a condition says will happen is no claim of its own
     final = view.modality
     if modality and RANK[modality] > RANK[final]:
         final = modality
