@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .syntax import is_passive, pp_objects
+from .syntax import antecedent, is_passive, pp_objects
 
 __all__ = ["Stance", "stance", "RANK"]
 
@@ -40,7 +40,7 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
             if verb.dep_ in ("acl:relcl", "relcl") and (child.tag_ in ("WDT", "WP") or "PronType=Rel" in str(child.morph)):
-                return verb.head
+                return antecedent(verb, child)
             return child
     if verb.dep_ in ("acl:relcl", "relcl"):
         return verb.head

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["SyntaxWords", "roles", "listed_after", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head"]
+__all__ = ["SyntaxWords", "antecedent", "roles", "listed_after", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head"]
 
 _CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
 _SUBJ = {"nsubj", "csubj"}
@@ -116,6 +116,16 @@ def deep_pp_objects(token: Token, wanted: str) -> list[Token]:
     return [node for node in token.subtree if node != token and preposition(node) == wanted]
 
 
+def antecedent(clause: Token, relative: Token) -> Token:
+    """What a relative pronoun stands for: the name right before ", which" / ", qui" when
+    there is one (the parser often hangs such clauses on an earlier noun: "a warning from
+    Moscow, which said"), else the noun the clause is attached to."""
+    doc, k = relative.doc, relative.i
+    if k >= 2 and doc[k - 1].text == "," and doc[k - 2].pos_ == "PROPN" and doc[k - 2] != clause.head:
+        return doc[k - 2]
+    return clause.head
+
+
 def _is_relative(token: Token) -> bool:
     return token.tag_ in ("WDT", "WP") or "PronType=Rel" in str(token.morph)
 
@@ -125,7 +135,7 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     found = _children(verb, _SUBJ) or [s for aux in _children(verb, ("aux", "aux:pass", "aux:tense", "cop")) for s in _children(aux, _SUBJ)]
     head = verb.head
     if verb.dep_ in _RELATIVE_DEPS and any(_is_relative(t) for t in found):
-        return [head]
+        return [antecedent(verb, next(t for t in found if _is_relative(t)))]
     if found or depth > 4:
         return [t for t in found if t.dep_ != "csubj"]
     if head == verb:
@@ -141,9 +151,8 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
                 return objs
         return subjects(governor, words, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ in _RELATIVE_DEPS:
-        if any(c.dep_ in _SUBJ and _is_relative(c) for c in verb.children):
-            return [head]
-        return []
+        relative = next((c for c in verb.children if c.dep_ in _SUBJ and _is_relative(c)), None)
+        return [antecedent(verb, relative)] if relative is not None else []
     if verb.dep_ in ("xcomp", "advcl", "conj"):
         if verb.dep_ == "xcomp" and _norm(head.lemma_) in words.object_control:
             objs = _children(head, _OBJ) or [o for p, o in pp_objects(head) if p in ("à",)]
@@ -244,10 +253,12 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         undergoers = _children(token, _SUBJ_PASS) + (_children(token, {"nsubj"}) if passive else [])
         if token.dep_ in _RELATIVE_DEPS and any(_is_relative(t) for t in undergoers):
             # "Alex Saab, an ally of ... who had been jailed by": the relative stands for its antecedent
-            antecedent = token.head
-            if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
-                antecedent = antecedent.head
-            undergoers = [antecedent if _is_relative(t) else t for t in undergoers]
+            for k, relative in enumerate(undergoers):
+                if _is_relative(relative):
+                    named = antecedent(token, relative)
+                    if named.dep_ == "appos" and named.head.pos_ == "PROPN":
+                        named = named.head
+                    undergoers[k] = named
         add("subjpass", undergoers)
         if passive:
             pass  # the subject undergoes the verb: it is in subjpass already
