@@ -86,6 +86,11 @@ class Lexicon:
         return bool(words) and _word_form(word) in words
 
     @cached_property
+    def inflections(self) -> tuple[str, ...]:
+        """Verb endings and their infinitive ("ent>er"), longest ending first."""
+        return tuple(sorted(self.words.get("verb_inflections", ()), key=lambda r: -len(r.partition(">")[0])))
+
+    @cached_property
     def role_words(self) -> frozenset[str]:
         """Every word of a leader or representative noun: a token that is none of them is no role."""
         nouns = self.words.get("leader_nouns", frozenset()) | self.words.get("representative_nouns", frozenset())

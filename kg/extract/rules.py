@@ -60,6 +60,9 @@ class Context:
         self.lemmas = [text(lemma) for lemma, _ in table]
         self.lowers = [text(lower) for _, lower in table]
 
+    def doc_pos(self, i: int) -> str:
+        return self.finder.doc[i].pos_
+
     def candidates(self, sent: Span, *lists: str) -> list[Token]:
         """Tokens of a sentence whose lemma or form is in one of the lexicon's word lists."""
         words = frozenset().union(*(self.lex.words.get(name, frozenset()) for name in lists))
@@ -264,14 +267,32 @@ def lexicon_triggers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     triggers = ctx.lex.triggers
     doc = sent.doc
     for i in range(sent.start, sent.end):
-        if ctx.lemmas[i] not in triggers and ctx.lowers[i] not in triggers:
-            continue
+        lemma = ctx.lemmas[i]
+        if lemma not in triggers and ctx.lowers[i] not in triggers:
+            lemma = _guessed_verb_lemma(ctx, i)
+            if lemma is None:
+                continue
         token = doc[i]
-        candidates = ctx.lex.triggers_for(ctx.lemmas[i], ctx.lowers[i])
+        candidates = ctx.lex.triggers_for(lemma, ctx.lowers[i])
         for trigger in candidates:
             if not (token.pos_ in trigger.pos or _mistagged_noun(trigger, token, ctx.lowers[i])) or not _requires_met(trigger, token):
                 continue
             yield from _fire(ctx, sent, token, trigger)
+
+
+def _guessed_verb_lemma(ctx: Context, i: int) -> str | None:
+    """A trigger verb's infinitive for a form the lemmatizer left as it was ("réclame"), from
+    the language's inflection endings ("e>er"), when the tagger still calls it a verb."""
+    lower = ctx.lowers[i]
+    if ctx.lemmas[i] != lower:
+        return None
+    for rule in ctx.lex.inflections:
+        ending, _, replacement = rule.partition(">")
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            guess = lower[: len(lower) - len(ending)] + replacement
+            if guess in ctx.lex.triggers and ctx.doc_pos(i) in ("VERB", "AUX"):
+                return guess
+    return None
 
 
 def _mistagged_noun(trigger: Trigger, token: Token, lower: str) -> bool:
