@@ -28,6 +28,7 @@ NER_CLASSES = {
 }
 _PERSON = "Person"
 _NUMBER_WORDS = {"deux": 2, "two": 2, "both": 2, "trois": 3, "three": 3}
+_BODY_CLASSES = frozenset({"InternationalOrganization", "GovernmentBody", "Organization", "NonGovernmentalOrganization", "ArmedGroup"})
 
 
 @lru_cache(maxsize=64)
@@ -243,11 +244,26 @@ class ActorFinder:
                     return None
                 entry = self.gaz.get(country)
                 return Mention(span.text, span.start_char, span.end_char, entry.type if entry else "Country", country, via="demonym")
+        if key is None and len(span) == 1 and span.text.istitle() and cls != _PERSON:
+            # "l'Assemblée", "the Commission": the body named in full a little earlier
+            named = self._named_in_full(span)
+            if named is not None:
+                return named
         if cls == _PERSON and key is None and len(span.text.split()) == 1 and span.text.istitle():
             known = self.known_person(span.text)
             if known is not None:
                 return replace(known, text=span.text, start=span.start_char, end=span.end_char, via="short name")
         return Mention(span.text, span.start_char, span.end_char, cls, key, via=via)
+
+    def _named_in_full(self, span: Span) -> Mention | None:
+        """The last body before ``span`` whose full name starts with its one word."""
+        word = span.text.casefold()
+        for ent in reversed([e for e in self.doc.ents if e.end <= span.start and e.ent_id_]):
+            if self.entity_class(ent) in _BODY_CLASSES and len(ent.text.split()) > 1 and ent.text.split()[0].casefold() == word:
+                mention = self.span_mention(ent)
+                if mention is not None:
+                    return replace(mention, text=span.text, start=span.start_char, end=span.end_char, via="short name")
+        return None
 
     def known_person(self, name: str) -> Mention | None:
         """The person of this document whose longer name contains ``name`` as a word ("Kim")."""
@@ -398,11 +414,13 @@ class ActorFinder:
                 span = self.by_token[child.i]
                 if self.entity_class(span) == _PERSON:
                     return span
-        for j in range(token.i + 1, min(token.i + 5, len(doc))):
+        for j in range(token.i + 1, min(token.i + 7, len(doc))):
             if j in self.by_token and (self.entity_class(self.by_token[j]) == _PERSON or self._unknown_name(self.by_token[j])):
                 if all(doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") and not doc[k].is_punct for k in range(token.i + 1, j)):
                     return self.by_token[j]
                 break
+            if j in self.by_token and doc[j - 1].pos_ not in ("ADP", "DET"):
+                break  # another name, not a complement of the role ("ambassadeur à l'ONU")
             if doc[j].text == "," and j + 1 < len(doc):
                 # an apposition after the role phrase: "le chef du Hezbollah, X, ..."
                 k = j + 1
