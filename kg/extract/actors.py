@@ -270,6 +270,17 @@ class ActorFinder:
                     return replace(mention, text=span.text, start=span.start_char, end=span.end_char, via="short name")
         return None
 
+    def _last_person_of(self, country: str, before: int) -> Mention | None:
+        """The person of ``country`` (by the gazetteer) named last before a character offset."""
+        for span in reversed(self.persons):
+            if span.end_char > before:
+                continue
+            mention = self.span_mention(span)
+            entry = self.gaz.get(mention.key) if mention is not None and mention.key else None
+            if entry is not None and entry.country == country:
+                return mention
+        return None
+
     def known_person(self, name: str) -> Mention | None:
         """The person of this document whose longer name contains ``name`` as a word ("Kim")."""
         for span in self.persons:
@@ -492,6 +503,11 @@ class ActorFinder:
             remembered = self.roles.get((relation + ":" + lemma, owner.key))
             if remembered is not None:
                 person = replace(remembered, text=token.text, start=token.idx, end=token.idx + len(token.text), via="role")
+            elif relation == "leaderOf" and self._definite(token):
+                # "Kim Jong-un ... le dirigeant nord-coréen": the leader last named by name
+                named = self._last_person_of(owner.key, token.idx)
+                if named is not None:
+                    person = replace(named, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")
         if person is not None and owner is not None and owner.key and person.via != "role":
             self.roles[(relation + ":" + lemma, owner.key)] = person
         return person, owner, relation
