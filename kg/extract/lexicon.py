@@ -86,9 +86,29 @@ class Lexicon:
         return bool(words) and _word_form(word) in words
 
     @cached_property
-    def inflections(self) -> tuple[str, ...]:
-        """Verb endings and their infinitive ("ent>er"), longest ending first."""
-        return tuple(sorted(self.words.get("verb_inflections", ()), key=lambda r: -len(r.partition(">")[0])))
+    def inflections(self) -> tuple[tuple[str, str], ...]:
+        """Verb endings and the infinitive ending they stand for ("ent>er"), longest first."""
+        rules = [rule.partition(">")[::2] for rule in self.words.get("verb_inflections", ())]
+        return tuple(sorted(rules, key=lambda rule: -len(rule[0])))
+
+    def trigger_infinitive(self, form: str) -> str | None:
+        """The trigger verb an inflected form stands for by its ending ("réclame" -> "réclamer"),
+        or None; kept per form, as most words of a text are asked about."""
+        cache = self.__dict__.setdefault("_infinitives", {})
+        if form not in cache:
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[form] = next(
+                (
+                    guess
+                    for ending, replacement in self.inflections
+                    if form.endswith(ending) and len(form) > len(ending) + 2
+                    for guess in (form[: len(form) - len(ending)] + replacement,)
+                    if guess in self.triggers
+                ),
+                None,
+            )
+        return cache[form]
 
     @cached_property
     def role_words(self) -> frozenset[str]:

@@ -39,6 +39,8 @@ class Context:
     stats: dict[str, int] = field(default_factory=dict)
     lemmas: list[str] = field(default_factory=list)
     lowers: list[str] = field(default_factory=list)
+    _roles: dict[int, dict] = field(default_factory=dict)
+    _stances: dict[int, object] = field(default_factory=dict)
 
     def index(self, doc) -> None:
         """Read each token's lemma and lowercase form once, for the rules' quick filters.
@@ -59,6 +61,21 @@ class Context:
         table = doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else []
         self.lemmas = [text(lemma) for lemma, _ in table]
         self.lowers = [text(lower) for _, lower in table]
+
+    def roles(self, token: Token) -> dict[str, list[Token]]:
+        """``syntax.roles`` of a token, read once per document (several triggers can share a
+        word); the caller gets its own copy to add to."""
+        found = self._roles.get(token.i)
+        if found is None:
+            found = self._roles[token.i] = roles(token, self.lex.syntax)
+        return {role: list(tokens) for role, tokens in found.items()}
+
+    def stance(self, trigger: Token):
+        """``modality.stance`` of a trigger, read once per document."""
+        view = self._stances.get(trigger.i)
+        if view is None:
+            view = self._stances[trigger.i] = stance(trigger, self.lex)
+        return view
 
     def doc_pos(self, i: int) -> str:
         return self.finder.doc[i].pos_
@@ -91,7 +108,7 @@ def get_rule(name: str) -> Rule:
 def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Mention, rule: str, modality: str | None = None) -> RawClaim | None:
     if s.key and s.key == o.key or (not s.key and not o.key and s.text == o.text):
         return None
-    view = stance(trigger, ctx.lex)
+    view = ctx.stance(trigger)
     if view.threat_content:
         return None  # what a threat without a condition says will happen is no claim of its own
     final = view.modality
@@ -286,13 +303,8 @@ def _guessed_verb_lemma(ctx: Context, i: int) -> str | None:
     lower = ctx.lowers[i]
     if ctx.lemmas[i] != lower:
         return None
-    for rule in ctx.lex.inflections:
-        ending, _, replacement = rule.partition(">")
-        if lower.endswith(ending) and len(lower) > len(ending) + 2:
-            guess = lower[: len(lower) - len(ending)] + replacement
-            if guess in ctx.lex.triggers and ctx.doc_pos(i) in ("VERB", "AUX"):
-                return guess
-    return None
+    guess = ctx.lex.trigger_infinitive(lower)
+    return guess if guess is not None and ctx.doc_pos(i) in ("VERB", "AUX") else None
 
 
 def _mistagged_noun(trigger: Trigger, token: Token, lower: str) -> bool:
@@ -309,7 +321,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if relation is None:
         ctx.stats["unknown_relation"] = ctx.stats.get("unknown_relation", 0) + 1
         return
-    found = roles(token, ctx.lex.syntax)
+    found = ctx.roles(token)
     _possessive_binding(ctx, token, found)
     if "obj.target" in trigger.object:
         found["obj.target"] = _targets_of_object(token)

@@ -199,11 +199,10 @@ def _members(nominal: Token) -> list[Token]:
     """Named members listed after a plural nominal and its modifiers: "treize entreprises
     américaines, dont Lockheed Martin", "several firms, including X and Y"."""
     doc, end = nominal.doc, nominal.sent.end
-    inside = {t.i for t in nominal.subtree}
-    k = nominal.i + 1
-    while k < end and k in inside and doc[k].text != ",":
-        k += 1
-    if k + 1 >= end or doc[k].text != "," or doc[k + 1].lower_ not in _MEMBER_WORDS:
+    # the first comma after the nominal, with only the nominal's own modifiers before it
+    last = min(end, nominal.right_edge.i + 2)
+    k = next((j for j in range(nominal.i + 1, last) if doc[j].text == ","), None)
+    if k is None or k + 1 >= end or doc[k + 1].lower_ not in _MEMBER_WORDS:
         return []
     k += 2
     while k < end and (doc[k].pos_ == "DET" or doc[k].lower_ in ("them", "eux", "elles")):
