@@ -540,11 +540,11 @@ def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Toke
         if _adjectival_participle(token, trigger):
             k += 1
             continue
-        if token.text in _CLAUSE_STOPS or token.text == "," or token.pos_ in ("SCONJ", "VERB"):
+        if token.text in _CLAUSE_STOPS or token.text == "," or token.pos_ in ("SCONJ", "VERB", "AUX"):
             break
         if token.pos_ in ("PRON",) and "PronType=Rel" in str(token.morph) or token.tag_ in ("WDT", "WP"):
             break
-        if token.pos_ == "ADP":
+        if token.pos_ == "ADP" or token.lower_ in _ELIDED_DE:
             prep = _prep_word(token)
             if k - 1 > trigger.i and doc[k - 1].lower_ in _LOCUTION_HEADS:
                 prep = f"{doc[k - 1].lower_} {prep}"
@@ -580,6 +580,9 @@ def _adjectival_participle(token: Token, trigger: Token) -> bool:
 
 def _unprepositioned(token: Token) -> bool:
     return preposition(token) is None and token.pos_ in ("NOUN", "PROPN")
+
+
+_ELIDED_DE = {"d'", "d’"}  # tagged as anything by the French model
 
 
 def _prep_word(token: Token) -> str:
