@@ -28,12 +28,12 @@ NER_CLASSES = {
 }
 _PERSON = "Person"
 _NUMBER_WORDS = {"deux": 2, "two": 2, "both": 2, "trois": 3, "three": 3}
+_BODY_CLASSES = frozenset({"InternationalOrganization", "GovernmentBody", "Organization", "NonGovernmentalOrganization", "ArmedGroup"})
+
+
 def _demonstrative(token: Token) -> bool:
     """"ce tir", "this attack": a demonstrative determiner."""
     return any(c.dep_ == "det" and ("PronType=Dem" in str(c.morph) or c.lower_ in ("this", "that", "these", "those")) for c in token.children)
-
-
-_BODY_CLASSES = frozenset({"InternationalOrganization", "GovernmentBody", "Organization", "NonGovernmentalOrganization", "ArmedGroup"})
 
 
 @lru_cache(maxsize=64)

@@ -61,7 +61,6 @@ def _is(lex: Lexicon, name: str, token: Token) -> bool:
 def _local_markers(node: Token, lex: Lexicon) -> str:
     """Negation and hedge markers attached to one word of the trigger's own clause."""
     found = "Asserted"
-    morph = str(node.morph)
     for child in node.children:
         lemma, lower = _words(child)
         if child.dep_ in ("advmod", "neg", "det", "advmod:neg") and (
@@ -190,4 +189,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
 def _condition_after(trigger: Token, lex: Lexicon) -> bool:
     """A conditional conjunction after the trigger in its sentence, read off the word order."""
     sent = trigger.sent
-    return any(lex.has("conditional_markers", t.lower_) and t.pos_ in ("SCONJ", "ADP", "CCONJ") or lex.has("conditional_markers", t.lower_) and t.dep_ == "mark" for t in sent[trigger.i - sent.start + 1 :])
+    return any(
+        lex.has("conditional_markers", t.lower_) and (t.pos_ in ("SCONJ", "ADP", "CCONJ") or t.dep_ == "mark")
+        for t in sent[trigger.i - sent.start + 1 :]
+    )

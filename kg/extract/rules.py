@@ -820,7 +820,6 @@ def _category_owner(ctx: Context, token: Token) -> list[Mention]:
 def votes(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """A vote on or veto of a resolution, read against its sponsor: voting against or vetoing
     gives rejects(voter, sponsor), voting for gives supports(voter, sponsor)."""
-    doc = sent.doc
     against = ctx.lex.words.get("vote_against_words", frozenset())
     for_ = ctx.lex.words.get("vote_for_words", frozenset())
     for token in ctx.candidates(sent, "vote_verbs", "veto_words"):

@@ -259,16 +259,14 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
                         named = named.head
                     undergoers[k] = named
         add("subjpass", undergoers)
-        if passive:
-            pass  # the subject undergoes the verb: it is in subjpass already
-        elif participle is not None:
+        if participle is not None and not passive:
             # "des missiles fournis par la Russie": the noun undergoes the verb, and whoever
             # holds or uses it is where it went ("Minsk dispose de missiles fournis par ...")
             add("subjpass", [participle])
             governor = clause_head(participle)
             if governor != participle:
                 add("holder", subjects(governor, words))
-        else:
+        elif not passive:
             add("subj", subjects(token, words))
         if token.dep_ in ("acl", "amod") and (passive or token.tag_ == "VBN" or "VerbForm=Part" in str(token.morph)):
             described = token.head
