@@ -8,7 +8,6 @@ import json
 import re
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import httpx
 import pytest
@@ -204,27 +203,6 @@ def test_bad_requests_get_a_clear_error(read_only_server, client, request_kwargs
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("text/plain")
     assert response.text.strip() and "\n" not in response.text.strip()
-
-
-def _listening_addresses(port: int) -> set[str]:
-    """Local addresses of sockets listening on ``port``, from /proc/net/tcp and tcp6."""
-    found = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        path = Path(table)
-        if not path.exists():
-            continue
-        for line in path.read_text().splitlines()[1:]:
-            fields = line.split()
-            address, port_hex = fields[1].split(":")
-            if int(port_hex, 16) == port and fields[3] == "0A":
-                found.add(address)
-    return found
-
-
-def test_the_server_listens_on_loopback_only(read_only_server):
-    if not Path("/proc/net/tcp").exists():
-        pytest.skip("needs Linux's /proc/net/tcp")
-    assert _listening_addresses(read_only_server.port) == {"0100007F"}
 
 
 def test_the_query_page_works_offline_and_its_examples_run(read_only_server, client):
