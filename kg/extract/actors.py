@@ -1,7 +1,7 @@
 """Find what a token stands for: a named entity, a role phrase, a group, a pronoun.
 
 The finder walks one document in reading order and keeps a short discourse memory, so
-"il", "les deux pays", "son homologue russe" or "le leader nord-coréen" resolve to the
+"il", "les deux pays", "son homologue russe" or "le dirigeant iranien" resolve to the
 actors mentioned before them.
 """
 
@@ -359,7 +359,7 @@ class ActorFinder:
         return None
 
     def _adjacent_owner(self, token: Token) -> Mention | None:
-        """A demonym or country name right beside a role noun ("le leader nord-coréen", "Russian President")."""
+        """A demonym or country name right beside a role noun ("le dirigeant iranien", "Russian President")."""
         doc = token.doc
         window = [doc[j] for j in range(token.i + 1, min(token.i + 5, len(doc)))]
         before = [doc[j] for j in range(token.i - 1, max(token.i - 4, -1), -1)]
@@ -504,7 +504,7 @@ class ActorFinder:
             if remembered is not None:
                 person = replace(remembered, text=token.text, start=token.idx, end=token.idx + len(token.text), via="role")
             elif relation == "leaderOf" and self._definite(token):
-                # "Kim Jong-un ... le dirigeant nord-coréen": the leader last named by name
+                # "Ali Khamenei ... le dirigeant iranien": the leader last named by name
                 named = self._last_person_of(owner.key, token.idx)
                 if named is not None:
                     person = replace(named, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")
@@ -604,7 +604,7 @@ class ActorFinder:
 
     def _event_doer(self, token: Token, depth: int) -> list[Mention]:
         """The doer of the last earlier event named by the same noun, read off its possessive,
-        nationality or "de" / "by" / "of" complement ("North Korea's launch ... the launch")."""
+        nationality or "de" / "by" / "of" complement ("Iran's launch ... the launch")."""
         doc, lemma = token.doc, token.lemma_.lower()
         for j in range(token.i - 1, max(token.i - 150, -1), -1):
             earlier = doc[j]

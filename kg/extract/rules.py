@@ -3,7 +3,7 @@
 ``lexicon`` fires the trigger words of ``ontology/lexicon/<lang>/relations/``; the others
 read structures no single trigger word carries: role phrases ("le président français
 Emmanuel Macron"), hyphenated pairs ("le sommet Biden-Xi"), conflicts and who wages them, and the
-origin of weapons ("les missiles nord-coréens").
+origin of weapons ("les drones iraniens").
 """
 
 from __future__ import annotations
@@ -1029,7 +1029,7 @@ def _conflict_in(gaz: Gazetteer, country: str):
 
 @register_rule("origin")
 def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
-    """possesses: a weapon qualified by a country's demonym ("les missiles nord-coréens")."""
+    """possesses: a weapon qualified by a country's demonym ("les drones iraniens")."""
     for i in range(sent.start, sent.end):
         span = ctx.finder.by_token.get(i)
         if span is None or span.label_ != "Weapon":

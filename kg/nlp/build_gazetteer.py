@@ -545,8 +545,8 @@ _FR_FEMININE = (
 def inflect_fr(masculine: str, feminine: str = "") -> list[str]:
     """The four forms of a French adjective of nationality, by rule unless a feminine is given.
 
-    >>> inflect_fr("nord-coréen")
-    ['nord-coréen', 'nord-coréenne', 'nord-coréens', 'nord-coréennes']
+    >>> inflect_fr("sud-africain")
+    ['sud-africain', 'sud-africaine', 'sud-africains', 'sud-africaines']
     >>> inflect_fr("français"), inflect_fr("russe")
     (['français', 'française', 'françaises'], ['russe', 'russes'])
     """

@@ -64,8 +64,8 @@ def _clean(name: str) -> str:
 def normalize_name(name: str) -> str:
     """The lookup form of a name: typography unified, casefolded unless a short acronym.
 
-    >>> normalize_name("Corée  du Nord"), normalize_name("US"), normalize_name("Etat’s")
-    ('corée du nord', 'US', "etat's")
+    >>> normalize_name("Arabie  saoudite"), normalize_name("US"), normalize_name("Etat’s")
+    ('arabie saoudite', 'US', "etat's")
     """
     text = _clean(name)
     if len(text) <= 4 and not any(c.islower() for c in text):
@@ -227,7 +227,7 @@ class Gazetteer:
         return None
 
     def demonym(self, form: str, lang: str | None = None) -> str | None:
-        """The country (or organisation) key of an adjective or demonym ("nord-coréennes")."""
+        """The country (or organisation) key of an adjective or demonym ("sud-africaines")."""
         if not form:
             return None
         return self._pick(self._demonyms.get(_clean(form).casefold()), lang)
