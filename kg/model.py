@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 __all__ = [
     "Article",
@@ -41,11 +42,11 @@ class Article:
     source: str | None = None
     structure: tuple[tuple[int, int], ...] = ()
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return sha256(self.text)
 
-    @property
+    @cached_property
     def id(self) -> str:
         """Stable identity: from the URL when there is one (new text replaces old), else the text."""
         basis = ("url:" + self.url) if self.url else ("text:" + self.sha256)

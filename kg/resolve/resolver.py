@@ -129,7 +129,6 @@ def resolve(article: Article, raw: list[RawClaim], gazetteer: Gazetteer, confide
         resolver._canonical_name(mention)
     claims: list[Claim] = []
     seen: set[str] = set()
-    article_id = article.id  # a hash of the text, computed once
     for item in raw:
         s = resolver.key_of(item.subject)
         o = resolver.key_of(item.object)
@@ -138,7 +137,7 @@ def resolve(article: Article, raw: list[RawClaim], gazetteer: Gazetteer, confide
         attributed = resolver.key_of(item.attributed_to) if item.attributed_to else None
         denied = resolver.key_of(item.denied_by) if item.denied_by else None
         location = resolver.key_of(item.location) if item.location else None
-        cid = claim_id(article_id, s, item.predicate, o, item.sent_start, item.sent_end)
+        cid = claim_id(article.id, s, item.predicate, o, item.sent_start, item.sent_end)
         if cid in seen:
             continue
         seen.add(cid)
@@ -147,7 +146,7 @@ def resolve(article: Article, raw: list[RawClaim], gazetteer: Gazetteer, confide
         claims.append(
             Claim(
                 id=cid,
-                article=article_id,
+                article=article.id,
                 subject=s,
                 predicate=item.predicate,
                 object=o,
