@@ -31,11 +31,6 @@ _NUMBER_WORDS = {"deux": 2, "two": 2, "both": 2, "trois": 3, "three": 3}
 _BODY_CLASSES = frozenset({"InternationalOrganization", "GovernmentBody", "Organization", "NonGovernmentalOrganization", "ArmedGroup"})
 
 
-def _demonstrative(token: Token) -> bool:
-    """"ce tir", "this attack": a demonstrative determiner."""
-    return any(c.dep_ == "det" and ("PronType=Dem" in str(c.morph) or c.lower_ in ("this", "that", "these", "those")) for c in token.children)
-
-
 @lru_cache(maxsize=64)
 def _string_hashes(values: frozenset[str]):
     """spaCy's string hashes of a word list, computed once per list (they do not depend on the vocab)."""
@@ -561,11 +556,6 @@ class ActorFinder:
                     owner = self.last_owned_group(token)
                     if owner is not None:
                         return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")]
-            if slot == "actor" and (self.lex.has("event_nouns", lemma) or self.lex.has("event_nouns", lower)) and (self._definite(token) or _demonstrative(token)) and depth < 2:
-                # "the launch violated ...": whoever carried out the launch named before
-                doer = self._event_doer(token, depth)
-                if doer:
-                    return doer
             if (self.lex.has("anaphoric_country_nouns", lemma) or self.lex.has("anaphoric_country_nouns", lower)) and self._definite(token) and not any(c.dep_ in ("amod", "nmod", "prep", "compound") for c in token.children):
                 # "le pays", "the country": the country last named
                 return self.recent("Country", 1, before=token.idx)
@@ -600,26 +590,6 @@ class ActorFinder:
         if token.pos_ == "PRON" or (token.pos_ == "DET" and "Poss=Yes" in str(token.morph)) or token.dep_ == "poss":
             if self.lex.has("personal_pronouns", lower) or "Poss=Yes" in str(token.morph) or token.dep_ == "poss":
                 return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
-        return []
-
-    def _event_doer(self, token: Token, depth: int) -> list[Mention]:
-        """The doer of the last earlier event named by the same noun, read off its possessive,
-        nationality or "de" / "by" / "of" complement ("Iran's launch ... the launch")."""
-        doc, lemma = token.doc, token.lemma_.lower()
-        for j in range(token.i - 1, max(token.i - 150, -1), -1):
-            earlier = doc[j]
-            if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
-                continue
-            for child in earlier.children:
-                inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of") else child
-                if inner is None or child.dep_ not in ("poss", "nmod:poss", "amod", "compound", "nmod", "prep", "agent"):
-                    continue
-                if child.dep_ == "nmod" and self._preposition_of(inner) not in ("de", "par"):
-                    continue
-                found = self.mentions(inner, "actor", depth + 1)
-                if found:
-                    return [replace(m, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference") for m in found]
-            return []
         return []
 
     @staticmethod

@@ -353,6 +353,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         objects, object_role = _linear_fill(ctx, sent, token, trigger.object, relation.range, subjects_)
     if not subjects_ and not any(found.get(r) for r in ("subj", "subjpass", "agent")):
         subjects_, _ = _linear_fill(ctx, sent, token, trigger.subject, relation.domain, objects)
+    if not subjects_:
+        # "the launch violated ...": whoever carried out the event the subject takes up
+        for event in [t for t in found.get("subj", ()) if t.pos_ == "NOUN" and _anaphoric(t) and not ctx.finder.mentions(t)][:1]:
+            subjects_ = _antecedent_agents(ctx, event, relation.domain)
     if not subjects_ and "light.subj" in trigger.subject and token.pos_ == "NOUN":
         head = clause_head(token)
         if head != token and ctx.lex.has("light_verbs", head.lemma_):
