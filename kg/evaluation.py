@@ -180,22 +180,24 @@ def _score_doc(doc: GoldDoc, claims: list[Claim], entities: dict[str, Entity], s
     spent: dict[tuple, set[str]] = defaultdict(set)
     credited: set[tuple] = set()
     lang = scores.by_lang[doc.lang]
+    wanted_claims = [
+        (_canonical(gold["p"], gold["s"], gold["o"], symmetric), str(gold.get("modality", "asserted")).capitalize())
+        for gold in doc.claims
+    ]
     hits: dict[int, tuple[tuple | None, bool]] = {}  # gold claim -> (predicted triple, same modality)
     for exact in (True, False):  # versions with the gold's own modality are handed out first
-        for number, gold in enumerate(doc.claims):
+        for number, ((p, s, o), wanted) in enumerate(wanted_claims):
             if number in hits:
                 continue
-            p, s, o = _canonical(gold["p"], gold["s"], gold["o"], symmetric)
-            wanted = str(gold.get("modality", "asserted")).capitalize()
             hit = next((key for key in predicted if _fits(key, p, s, o, wanted if exact else None, uses, spent, predicted[key], entities, symmetric)), None)
             if hit is not None or not exact:
                 hits[number] = hit, exact
                 if hit is not None:
                     uses[hit] += 1
-                    spent[hit].add(wanted if exact else "")
+                    if exact:
+                        spent[hit].add(wanted)
     for number, gold in enumerate(doc.claims):
-        p = _canonical(gold["p"], gold["s"], gold["o"], symmetric)[0]
-        wanted = str(gold.get("modality", "asserted")).capitalize()
+        (p, _s, _o), wanted = wanted_claims[number]
         hit, exact = hits[number]
         if hit is None:
             scores.fn[p] += 1

@@ -72,6 +72,7 @@ class Lexicon:
     lang: str
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _infinitives: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def triggers_for(self, *forms: str) -> list[Trigger]:
         seen: list[Trigger] = []
@@ -94,7 +95,7 @@ class Lexicon:
     def trigger_infinitive(self, form: str) -> str | None:
         """The trigger verb an inflected form stands for by its ending ("réclame" -> "réclamer"),
         or None; kept per form, as most words of a text are asked about."""
-        cache = self.__dict__.setdefault("_infinitives", {})
+        cache = self._infinitives
         if form not in cache:
             if len(cache) > 100_000:
                 cache.clear()
@@ -127,7 +128,7 @@ class Lexicon:
 
 
 def _as_set(values) -> frozenset[str]:
-    return frozenset(str(v).lower().replace("’", "'") for v in values or ())
+    return frozenset(_word_form(str(v)) for v in values or ())
 
 
 def _load_relation(path: Path, lang: str) -> list[Trigger]:
