@@ -637,7 +637,7 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
         for token in found.get(role, ()):
             if token.pos_ != "NOUN" or ctx.finder.mentions(token):
                 continue
-            event = roles(token, ctx.lex.syntax)
+            event = ctx.roles(token)
             agents, _ = _fill(ctx, event, ("agent", "pp:par", "pp:by", "poss", "mod", "between"), allowed, token)
             if not agents and _anaphoric(token):
                 agents = _antecedent_agents(ctx, token, allowed)
@@ -663,7 +663,7 @@ def _antecedent_agents(ctx: Context, token: Token, allowed: frozenset[str], wind
         if other.pos_ == "VERB":
             agents, _ = _fill(ctx, {"subj": subjects(other, ctx.lex.syntax)}, ("subj",), allowed, other)
         else:
-            agents, _ = _fill(ctx, roles(other, ctx.lex.syntax), ("agent", "pp:par", "pp:by", "poss", "mod"), allowed, other)
+            agents, _ = _fill(ctx, ctx.roles(other), ("agent", "pp:par", "pp:by", "poss", "mod"), allowed, other)
         if agents:
             return agents
     return []
@@ -953,7 +953,7 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         conflict = _conflict_of(ctx, token)
         if conflict is None:
             continue
-        found = roles(token, ctx.lex.syntax)
+        found = ctx.roles(token)
         _possessive_binding(ctx, token, found)
         owners, _ = _fill(ctx, found, ("poss", "mod", "pp:de", "pp:of", "light.subj", "agent"), frozenset({"Actor"}), token)
         if not owners:
