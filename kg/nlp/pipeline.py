@@ -5,6 +5,9 @@ breaks start sentences. Gazetteer names are merged into single tokens and hyphen
 the tokenizer split are rejoined: before the parser for French, whose model parses a merged
 name ("Corée du Sud") as one nominal, and after it for English, whose model tags an unseen
 multi-word token badly ("United States" came out as punctuation) but parses the words well.
+A merged person's name is shown to the French tagger and parser with the features of its
+first word (a given name, which the model has seen as a proper noun): as an unseen
+multi-word token it was often tagged a verb and taken for the head of the clause.
 
 The statistical recognizer keeps the gazetteer's names as preset entities. It sees them
 under one of its own labels and they get their gazetteer class back right after it: a
@@ -20,7 +23,7 @@ from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import ModelError
 from ..settings import MODELS
@@ -114,10 +117,22 @@ def merge_names(doc: Doc) -> Doc:
             following = i + 3
     if not spans:
         return doc
+    before_parse = not doc.has_annotation("DEP")
     with doc.retokenize() as retokenizer:
         for span in spans:
-            retokenizer.merge(span)
+            if before_parse and span.label_ == "Person":
+                _looks_like(span, span[0])
+                retokenizer.merge(span, attrs={"NORM": span[0].norm_})
+            else:
+                retokenizer.merge(span)
     return doc
+
+
+def _looks_like(span: Span, word: Token) -> None:
+    """Give the merged form of ``span`` the spelling features of ``word`` (shape, prefix,
+    suffix), which the statistical components read with the token's norm."""
+    lexeme = span.doc.vocab[span.text]
+    lexeme.shape_, lexeme.prefix_, lexeme.suffix_ = word.shape_, word.prefix_, word.suffix_
 
 
 _HIDDEN = "geokg_hidden_labels"

@@ -51,3 +51,19 @@ def test_gazetteer_entities_keep_class_and_id_through_the_recognizer(lang, text,
     doc = get_nlp(lang)(text)
     found = {ent.text: (ent.label_, ent.ent_id_) for ent in doc.ents}
     assert found.get(name) == (label, key)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "verb"),
+    [
+        ("Le président ukrainien Volodymyr Zelensky a accusé Moscou de « terrorisme ».", "Volodymyr Zelensky", "accusé"),
+        ("Le chancelier Olaf Scholz a reçu mardi Emmanuel Macron à Berlin.", "Olaf Scholz", "reçu"),
+        ("Le chancelier Olaf Scholz a reçu mardi Emmanuel Macron à Berlin.", "Emmanuel Macron", "reçu"),
+    ],
+)
+def test_merged_french_person_names_are_parsed_as_names(text, name, verb):
+    """A gazetteer person merged before the French parser is a proper noun, not the clause's head."""
+    doc = get_nlp("fr")(text)
+    tokens = {t.text: t for t in doc}
+    assert tokens[name].pos_ == "PROPN" and tokens[name].ent_type_ == "Person"
+    assert tokens[verb].dep_ == "ROOT"
