@@ -305,6 +305,18 @@ class ActorFinder:
             key = self.gaz.demonym(f"{token.text} {token.doc[token.i + 1].text}", self.lang)
         return key
 
+    def _coordinated_demonyms(self, token: Token, owner: Mention) -> list[Mention]:
+        """The other owners of a group noun with coordinated demonyms: "Indian and Chinese
+        troops", "les forces indiennes et chinoises"."""
+        found: list[Mention] = []
+        for child in token.children:
+            if child.dep_ == "amod" and child.idx == owner.start:
+                for other in child.conjuncts:
+                    mention = self.demonym_mention(other)
+                    if mention is not None and mention.key != owner.key and mention not in found:
+                        found.append(mention)
+        return found
+
     def _owner(self, token: Token, follow: bool = True) -> Mention | None:
         """The actor a role or group noun belongs to: its demonym, "de X", "X's", or an adjacent demonym.
 
@@ -551,7 +563,8 @@ class ActorFinder:
             if self.lex.has("group_nouns", lemma) or self.lex.has("group_nouns", lower):
                 owner = self._owner(token)
                 if owner is not None:
-                    return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group")]
+                    owners = [owner, *self._coordinated_demonyms(token, owner)]
+                    return [replace(m, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group") for m in owners]
                 if self._definite(token) and (self.lex.has("anaphoric_group_nouns", lemma) or self.lex.has("anaphoric_group_nouns", lower)):
                     owner = self.last_owned_group(token)
                     if owner is not None:
@@ -575,7 +588,8 @@ class ActorFinder:
                         inner = child if child.dep_ != "prep" else next(iter(c for c in child.children if c.dep_ == "pobj"), None)
                         if inner is not None:
                             return self.mentions(inner, slot, depth + 1)
-            if token.pos_ == "ADJ" or token.text[:1].isupper():
+            if token.pos_ == "ADJ" or token.text[:1].isupper() or token.pos_ == "VERB" and token.dep_ in ("amod", "conj", "acl"):
+                # (a demonym after a noun is sometimes tagged a participle: "les armées X et cambodgienne")
                 mention = self.demonym_mention(token)
                 if mention is not None:
                     return [mention]
@@ -589,8 +603,36 @@ class ActorFinder:
             return self.event_participants(token)
         if token.pos_ == "PRON" or (token.pos_ == "DET" and "Poss=Yes" in str(token.morph)) or token.dep_ == "poss":
             if self.lex.has("personal_pronouns", lower) or "Poss=Yes" in str(token.morph) or token.dep_ == "poss":
+                speakers = self._reporting_subjects(token, depth)
+                if speakers:
+                    return speakers
                 return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
         return []
+
+    def _reporting_subjects(self, pronoun: Token, depth: int) -> list[Mention]:
+        """The subject of the verb that reports the pronoun's clause: "Ethiopia said it was
+        alarmed", "Japan and Australia said they ...", "la Pologne a prévenu qu'elle ...".
+
+        A plural pronoun takes up the whole coordination, a singular one a single actor of
+        the right kind (a person for "he"/"il").
+        """
+        if not pronoun.dep_.startswith("nsubj") or depth > 2:
+            return []
+        clause = pronoun.head
+        if clause.dep_ != "ccomp":
+            return []
+        governor = clause.head
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        if subject is None or subject.i == pronoun.i:
+            return []
+        if any(c.dep_ in ("obj", "dobj", "iobj", "dative") for c in governor.children):
+            return []  # "told Ukraine it would be invited": the pronoun may take up either
+        found = self.mentions(subject, depth=depth + 1)
+        if "Number=Plur" in str(pronoun.morph):
+            return found if len(found) > 1 else []
+        if len(found) != 1 or (found[0].label == _PERSON) != self.lex.has("person_pronouns", pronoun.lower_):
+            return []
+        return [replace(found[0], text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun.text), via="coreference")]
 
     @staticmethod
     def _definite(token: Token) -> bool:

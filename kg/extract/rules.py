@@ -116,8 +116,9 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
         final = modality
     source = None
     if view.source is not None:
-        found = ctx.finder.mentions_inside(view.source)
-        source = ctx.finder.as_actor(found[0]) if found else None
+        speakers = [ctx.finder.as_actor(m) for m in ctx.finder.mentions_inside(view.source)]
+        # "X and Y said they would ...": each one's claim is its own word
+        source = next((m for m in speakers if m.key and m.key == s.key), speakers[0] if speakers else None)
     if view.according is not None:
         named = ctx.finder.mentions(view.according)
         if named:
@@ -524,7 +525,10 @@ def _linear_between(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
     """"entre X et Y" / "between X and Y" after a trigger, read off the word order when the
     parser hung the phrase on another word."""
     first = next((t for t, prep in _right_nominals(ctx, sent, trigger) if prep in ("entre", "between")), None)
-    return [] if first is None else [first, *listed_after(first)]
+    if first is None and trigger.dep_.startswith("nsubj"):
+        # "des affrontements ont éclaté entre X et Y": the phrase hangs on the event's verb
+        first = next((t for prep, t in pp_objects(trigger.head) if prep in ("entre", "between")), None)
+    return [] if first is None else [first, *conjuncts(first)[1:], *listed_after(first)]
 
 
 def _neighbour(sent: Span, token: Token, step: int) -> Token | None:
