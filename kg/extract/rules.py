@@ -367,7 +367,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if any(o.label == "Weapon" for o in objects):
         objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
-        objects = _event_agents(ctx, found, trigger.object, relation.range)
+        objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _REACTIONS)
     if trigger.between and len(found.get("between", ())) >= 1:
         inside = _fit(ctx, [m for t in found["between"] for m in ctx.finder.mentions(t)], relation.domain)
         unique = list(dict.fromkeys(inside))
@@ -632,19 +632,39 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
     return []
 
 
-def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str]) -> list[Mention]:
+# Reactions to an event are aimed at its doer, so "condemned the raid" can take up the lead event
+_REACTIONS = frozenset({"condemns", "protestsAgainst", "expressesConcernAbout", "rejects", "accuses"})
+
+
+def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str], lead: bool = False) -> list[Mention]:
     """Who did the event a statement is about: "condemned Russia's launch" targets Russia,
     and "condamné ce tir" targets who fired in an earlier sentence."""
     for role in wanted:
         if role.startswith(("light.", "undergo.", "deep.", "comp.")):
             continue
         for token in found.get(role, ()):
-            if token.pos_ != "NOUN" or ctx.finder.mentions(token):
+            if not (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) or ctx.finder.mentions(token):
                 continue
             event = ctx.roles(token)
             agents, _ = _fill(ctx, event, ("agent", "pp:par", "pp:by", "poss", "mod", "between"), allowed, token)
             if not agents and _anaphoric(token):
                 agents = _antecedent_agents(ctx, token, allowed)
+                if not agents and lead and ctx.lex.has("lead_event_nouns", token.lemma_):
+                    agents = _lead_agents(ctx, token, allowed)
+            if agents:
+                return agents
+    return []
+
+
+def _lead_agents(ctx: Context, token: Token, allowed: frozenset[str]) -> list[Mention]:
+    """Who did what the article opens with, for a later "the raid", "le putsch" that names
+    no doer and no earlier word of its own: news copy leads with the event it goes on to
+    discuss."""
+    for sent in token.doc.sents:
+        if sent.start >= token.sent.start:
+            return []
+        for verb in (t for t in sent if t.pos_ == "VERB" and t.dep_ not in ("amod", "acl", "advcl", "xcomp", "ccomp", "relcl", "acl:relcl")):
+            agents, _ = _fill(ctx, {"subj": subjects(verb, ctx.lex.syntax)}, ("subj",), allowed, verb)
             if agents:
                 return agents
     return []
