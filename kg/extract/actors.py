@@ -305,6 +305,27 @@ class ActorFinder:
             key = self.gaz.demonym(f"{token.text} {token.doc[token.i + 1].text}", self.lang)
         return key
 
+    def _possessor_country(self, token: Token) -> Mention | None:
+        """The country of the person a possessive stands for: "his government", "son régime"."""
+        for child in token.children:
+            if child.dep_ in ("poss", "nmod:poss", "det") and (child.pos_ == "PRON" or "Poss=Yes" in str(child.morph)):
+                people = self.single(child, "actor")
+                if len(people) == 1 and people[0].label == _PERSON:
+                    country = self.country_of(people[0])
+                    if country is not None:
+                        return self._key_mention(child, country, "role")
+        return None
+
+    def country_of(self, person: Mention) -> str | None:
+        """A person's country: from the gazetteer, else from a role phrase read earlier."""
+        entry = self.gaz.get(person.key) if person.key else None
+        if entry is not None and entry.country:
+            return entry.country
+        for (role, owner), named in self.roles.items():
+            if (named.key == person.key) if person.key else (named.text == person.text):
+                return owner if owner.startswith("country/") else None
+        return None
+
     def _coordinated_demonyms(self, token: Token, owner: Mention) -> list[Mention]:
         """The other owners of a group noun with coordinated demonyms: "Indian and Chinese
         troops", "les forces indiennes et chinoises"."""
@@ -562,6 +583,8 @@ class ActorFinder:
                     return [named]
             if self.lex.has("group_nouns", lemma) or self.lex.has("group_nouns", lower):
                 owner = self._owner(token)
+                if owner is None and self._ruling(token):
+                    owner = self._possessor_country(token)
                 if owner is not None:
                     owners = [owner, *self._coordinated_demonyms(token, owner)]
                     return [replace(m, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group") for m in owners]

@@ -56,9 +56,16 @@ def preposition(token: Token) -> str | None:
         return " ".join(_norm(w.text) for w in sorted(words, key=lambda t: t.i))
     for child in token.children:
         if child.dep_ in ("case", "mark") and child.i < token.i:
-            words = [child] + [c for c in child.children if c.dep_ == "fixed"]
-            return " ".join(_norm(w.text) for w in sorted(words, key=lambda t: t.i))
+            words = sorted([child] + [c for c in child.children if c.dep_ == "fixed"], key=lambda t: t.i)
+            phrase = " ".join(_norm(w.text) for w in words)
+            after = words[-1].i + 1
+            if after < token.i and token.doc[after].lower_ in _CONTRACTED_A and not phrase.endswith("à"):
+                phrase += " à"  # "face aux manifestants": the article carries the "à"
+            return phrase
     return None
+
+
+_CONTRACTED_A = {"au", "aux"}
 
 
 def conjuncts(token: Token) -> list[Token]:
