@@ -560,6 +560,11 @@ class ActorFinder:
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.i in self.groups:
             return [self.groups[token.i]]
+        if token.pos_ == "PROPN" and token.text.istitle() and " " not in token.text:
+            # a surname the recognizer missed, of a person named in full before ("Dodik, who ...")
+            known = self.known_person(token.text)
+            if known is not None and known.start < token.idx:
+                return [replace(known, via="short name")]
         if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "X"):
             person, owner, relation = self.role_phrase(token)
             if person is not None:
@@ -655,7 +660,7 @@ class ActorFinder:
             return found if len(found) > 1 else []
         if len(found) != 1 or (found[0].label == _PERSON) != self.lex.has("person_pronouns", pronoun.lower_):
             return []
-        return [replace(found[0], text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun.text), via="coreference")]
+        return [replace(found[0], via="coreference")]
 
     @staticmethod
     def _definite(token: Token) -> bool:

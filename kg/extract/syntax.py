@@ -326,8 +326,8 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
     for child in token.children:
         if child.dep_ == "poss" or (child.dep_ == "det" and "Poss=Yes" in str(child.morph)):
             add("poss", [child])
-        elif child.dep_ in ("amod", "compound", "nmod:poss", "flat:name", "nmod") and child.i < token.i and child.dep_ != "nmod":
-            add("mod", [child])
+        elif child.dep_ in ("amod", "compound", "nmod:poss", "flat:name") and child.i < token.i or child.dep_ == "nmod" and child.i < token.i and child.pos_ == "PROPN":
+            add("mod", [child])  # (a name before its noun: "U.S. and British sanctions")
         elif child.dep_ == "amod" and child.i > token.i:
             add("mod", [child])
     if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("obl", "obl:mod", "nmod", "advcl", "prep", "pobj") and preposition(token):

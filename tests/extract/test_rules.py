@@ -64,6 +64,8 @@ CASES = [
      [("William Ruto", "concedesTo", "protesters", "Asserted"), ("protesters", "protestsAgainst", "KEN", "Asserted")]),
     ("fr", "Le président kényan William Ruto a reculé mercredi face aux manifestants.",
      [("William Ruto", "concedesTo", "manifestants", "Asserted")]),
+    ("en", "Bosnian prosecutors charged Milorad Dodik on Tuesday. Dodik, who is under U.S. and British sanctions, rejected the charges.",
+     [("Milorad Dodik", "sanctionedBy", "USA", "Asserted"), ("Milorad Dodik", "sanctionedBy", "GBR", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
