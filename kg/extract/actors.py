@@ -630,6 +630,9 @@ class ActorFinder:
         if self.lex.has("demonstratives", lower):
             return self.event_participants(token)
         if token.pos_ == "PRON" or (token.pos_ == "DET" and "Poss=Yes" in str(token.morph)) or token.dep_ == "poss":
+            following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if following is not None and self.lex.has("emphatic_followers", following.lower_):
+                return []
             if self.lex.has("personal_pronouns", lower) or "Poss=Yes" in str(token.morph) or token.dep_ == "poss":
                 speakers = self._reporting_subjects(token, depth)
                 if speakers:

@@ -646,7 +646,10 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
             if not (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) or ctx.finder.mentions(token):
                 continue
             event = ctx.roles(token)
-            agents, _ = _fill(ctx, event, ("agent", "pp:par", "pp:by", "poss", "mod", "between"), allowed, token)
+            doers = ("agent", "pp:par", "pp:by", "poss", "mod", "between")
+            if ctx.lex.has("doer_of_nouns", token.lemma_) or ctx.lex.has("doer_of_nouns", token.lower_):
+                doers += ("pp:de", "pp:of")
+            agents, _ = _fill(ctx, event, doers, allowed, token)
             if not agents and _anaphoric(token):
                 agents = _antecedent_agents(ctx, token, allowed)
                 if not agents and lead and ctx.lex.has("lead_event_nouns", token.lemma_):
