@@ -582,6 +582,11 @@ class ActorFinder:
                 named = self.last_named_group(token, armed_only=armed)
                 if named is not None:
                     return [named]
+            count = next((_NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in _NUMBER_WORDS), None)
+            if count:
+                for words, cls in (("plural_country_nouns", "Country"), ("plural_person_nouns", _PERSON), ("plural_actor_nouns", None)):
+                    if self.lex.has(words, lemma) or self.lex.has(words, lower):
+                        return self.recent(cls, count, before=token.idx)
             if self.lex.has("adhoc_group_nouns", lemma) or armed or self.lex.has("adhoc_group_nouns", lower):
                 named = self._adhoc_group(token)
                 if named is not None:
@@ -600,11 +605,6 @@ class ActorFinder:
             if (self.lex.has("anaphoric_country_nouns", lemma) or self.lex.has("anaphoric_country_nouns", lower)) and self._definite(token) and not any(c.dep_ in ("amod", "nmod", "prep", "compound") for c in token.children):
                 # "le pays", "the country": the country last named
                 return self.recent("Country", 1, before=token.idx)
-            count = next((_NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in _NUMBER_WORDS), None)
-            if count:
-                for words, cls in (("plural_country_nouns", "Country"), ("plural_person_nouns", _PERSON), ("plural_actor_nouns", None)):
-                    if self.lex.has(words, lemma) or self.lex.has(words, lower):
-                        return self.recent(cls, count, before=token.idx)
             if self.lex.has("container_nouns", lemma) or self.lex.has("container_nouns", lower):
                 for child in token.children:
                     if child.dep_ in ("compound", "poss", "nmod:poss", "amod") and depth < 3:

@@ -8,8 +8,8 @@ Entry keys: ``lemmas``; ``subject`` / ``object`` / ``theme`` role lists (see ``s
 ``obj.agent``, ``pp:to.poss``... read the maker or holder of an argument, ``acl.obj`` the object
 of a participle on a trigger noun, ``deep.pp:<prep>`` a preposition anywhere under it);
 ``between`` (coordinated subjects or "entre X et Y" relate to each other, both ways for an
-asymmetric relation); ``requires`` (words that must occur under the trigger);
-``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;
+asymmetric relation); ``requires`` (words that must occur under the trigger); ``excludes``
+(words that must not: "échanger des tirs" is no talk); ``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;
 ``modality``; ``metonymy``; ``event_object`` (an object that names an event stands for who
 did it: "enquêter sur un sabotage russe").
 """
@@ -51,6 +51,7 @@ class Trigger:
     refine: tuple[tuple[frozenset[str], str], ...] = ()
     requires: frozenset[str] = frozenset()
     requires_object: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
     metonymy: bool = False
     event_object: bool = False
 
@@ -153,6 +154,7 @@ def _load_relation(path: Path, lang: str) -> list[Trigger]:
                     refine=tuple((_as_set(r["words"]), r["predicate"]) for r in entry.get("refine", ())),
                     requires=_as_set(entry.get("requires", ())),
                     requires_object=_as_set(entry.get("requires_object", ())),
+                    excludes=_as_set(entry.get("excludes", ())),
                     metonymy=bool(entry.get("metonymy", False)),
                     event_object=bool(entry.get("event_object", False)),
                 )

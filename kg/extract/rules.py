@@ -235,10 +235,10 @@ def _requires_met(trigger: Trigger, token: Token) -> bool:
         objects = [o for c in token.children if c.dep_ in ("obj", "dobj") for o in conjuncts(c)]
         if not any(o.lemma_.lower() in trigger.requires_object or o.lower_ in trigger.requires_object for o in objects):
             return False
-    if not trigger.requires:
+    if not trigger.requires and not trigger.excludes:
         return True
     words = {c.lemma_.lower() for c in token.subtree} | {c.lower_ for c in token.subtree}
-    return bool(words & trigger.requires)
+    return (not trigger.requires or bool(words & trigger.requires)) and not words & trigger.excludes
 
 
 @register_rule("roles")
