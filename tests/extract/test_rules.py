@@ -14,6 +14,7 @@ from kg import Article
 from kg.evaluation import _match_ref
 from kg.nlp.pipeline import get_nlp
 from kg.pipeline import analyse
+from kg.schema import schema
 
 CASES = [
     ("en", "Japan and South Korea condemned North Korea on Monday.",
@@ -81,9 +82,14 @@ CASES = [
 
 
 def _found(result, s, p, o):
+    both_ways = schema().relations[p].symmetric
     return [
         c for c in result.claims
-        if c.predicate == p and _match_ref(s, c.subject, result.entities) and _match_ref(o, c.object, result.entities)
+        if c.predicate == p
+        and (
+            _match_ref(s, c.subject, result.entities) and _match_ref(o, c.object, result.entities)
+            or both_ways and _match_ref(o, c.subject, result.entities) and _match_ref(s, c.object, result.entities)
+        )
     ]
 
 
