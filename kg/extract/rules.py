@@ -246,12 +246,19 @@ def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """leaderOf / representativeOf from role phrases and appositions."""
     for token in ctx.candidates(sent, "leader_nouns", "representative_nouns"):
         person, owner, relation = ctx.finder.role_phrase(token)
-        if person is None or owner is None or person.via == "role":
+        if person is None or owner is None or person.via == "role" or _former(ctx, token):
             continue
         claim = _claim(ctx, sent, token, person, relation, owner, f"{ctx.lang}/role/{relation}", None)
         if claim is not None:
             yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
     yield from _titled_names(ctx, sent)
+
+
+def _former(ctx: Context, token: Token) -> bool:
+    """A role held no longer: "former President", "l'ancien président", "ex-ministre"."""
+    doc = token.doc
+    before = [doc[j] for j in range(max(token.i - 3, 0), token.i)]
+    return any(ctx.lex.has("former_words", w.lower_) or w.lower_.startswith("ex-") for w in [*before, token]) or token.lower_.startswith("ex-")
 
 
 def _titled_names(ctx: Context, sent: Span) -> Iterator[RawClaim]:
@@ -271,7 +278,7 @@ def _titled_names(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             if relation:
                 break
         token = sent.doc[i]
-        owner = ctx.finder.owner_of(token) if relation else None
+        owner = ctx.finder.owner_of(token) if relation and not _former(ctx, token) else None
         person = ctx.finder.span_mention(span) if owner is not None else None
         if person is not None:
             claim = _claim(ctx, sent, token, person, relation, owner, f"{ctx.lang}/role/{relation}", None)

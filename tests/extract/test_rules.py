@@ -81,6 +81,20 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Philippine police arrested former President Rodrigo Duterte at Manila airport."),
+        ("en", "Iran freed Johan Floderus in exchange for Hamid Nouri, a former Iranian official jailed in Sweden."),
+        ("fr", "L'ancien président philippin Rodrigo Duterte a été arrêté mardi par la police philippine."),
+    ],
+)
+def test_former_office_holders_get_no_role(lang, text):
+    result = analyse(Article(text=text, lang=lang), get_nlp(lang)(text))
+    assert result.claims  # the event is still read
+    assert not [c for c in result.claims if c.predicate in ("leaderOf", "representativeOf")]
+
+
 def _found(result, s, p, o):
     both_ways = schema().relations[p].symmetric
     return [
