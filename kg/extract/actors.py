@@ -249,9 +249,10 @@ class ActorFinder:
             named = self._named_in_full(span)
             if named is not None:
                 return named
-        if cls == _PERSON and key is None and len(span.text.split()) == 1 and span.text.istitle():
+        if key is None and len(span.text.split()) == 1 and span.text.istitle():
+            # "Duterte" alone, even when the recognizer took it for a body or a place
             known = self.known_person(span.text)
-            if known is not None:
+            if known is not None and (cls == _PERSON or known.start < span.start_char):
                 return replace(known, text=span.text, start=span.start_char, end=span.end_char, via="short name")
         return Mention(span.text, span.start_char, span.end_char, cls, key, via=via)
 
