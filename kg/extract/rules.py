@@ -650,6 +650,9 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
         if role.startswith(("light.", "undergo.", "deep.", "comp.")):
             continue
         for token in found.get(role, ()):
+            if token.pos_ == "ADJ":
+                # "un possible sabotage russe", parsed with the adjective as the head
+                token = next((c for c in token.children if c.pos_ == "NOUN" and c.i == token.i + 1), token)
             if not (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) or ctx.finder.mentions(token):
                 continue
             event = ctx.roles(token)
