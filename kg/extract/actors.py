@@ -403,6 +403,8 @@ class ActorFinder:
                     mention = self.as_actor(self.span_mention(self.by_token[neighbour.i]) or Mention("", 0, 0, "Thing"))
                     if mention.label == "Country":
                         return mention
+                    if mention.label.endswith("Organization") and neighbour.i == token.i - 1:
+                        return mention  # "NATO Secretary General", "U.N. Secretary-General"
                 if neighbour.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON"):
                     break
         return None
@@ -502,6 +504,10 @@ class ActorFinder:
         role_words = self.lex.role_words
         if forms[0] not in role_words and forms[1].replace("’", "'") not in role_words:
             return None
+        if token.i + 1 < len(token.doc):
+            title = f"{token.lower_} {token.doc[token.i + 1].lower_}"
+            if self.lex.has("leader_nouns", title) or self.lex.has("representative_nouns", title):
+                return None  # the first word of a two-word title ("Secretary" of "Secretary General")
         if token.i > 0:
             prev = token.doc[token.i - 1]
             if not prev.is_punct:
@@ -606,6 +612,13 @@ class ActorFinder:
             if (self.lex.has("anaphoric_country_nouns", lemma) or self.lex.has("anaphoric_country_nouns", lower)) and self._definite(token) and not any(c.dep_ in ("amod", "nmod", "prep", "compound") for c in token.children):
                 # "le pays", "the country": the country last named
                 return self.recent("Country", 1, before=token.idx)
+            if self.lex.has("region_nouns", lemma) and depth < 3:
+                # "Azerbaijan's Karabakh region", "Russia's Kursk region": the region named
+                for child in token.children:
+                    if child.dep_ in ("compound", "flat:name", "appos", "nmod") and child.i in self.by_token and child.i < token.i:
+                        named = self.span_mention(self.by_token[child.i])
+                        if named is not None:
+                            return [named]
             if self.lex.has("container_nouns", lemma) or self.lex.has("container_nouns", lower):
                 for child in token.children:
                     if child.dep_ in ("compound", "poss", "nmod:poss", "amod") and depth < 3:

@@ -369,8 +369,8 @@ def listed_after(token: Token, prep: str | None = None) -> list[Token]:
         k += 1
         while k < end and (doc[k].pos_ == "DET" or prep and _norm(doc[k].lower_) == prep):
             k += 1
-        if k < end and doc[k].pos_ in ("PROPN", "NOUN"):
-            found.append(doc[k])
+        if k < end and doc[k].pos_ in ("PROPN", "NOUN") and not (doc[k].dep_.startswith("nsubj") and doc[k].head.i > k):
+            found.append(doc[k])  # (a subject of a later verb opens a clause: "..., the Kremlin confirmed")
             k += 1
         else:
             break

@@ -80,6 +80,9 @@ CASES = [
      [("MLI", "memberOf", "Alliance des États du Sahel", "Asserted"), ("NER", "memberOf", "Alliance des États du Sahel", "Asserted")]),
     ("en", "The Alliance of Sahel States, which groups Mali, Burkina Faso and Niger, left ECOWAS.",
      [("BFA", "memberOf", "Alliance of Sahel States", "Asserted")]),
+    ("en", "U.N. Secretary-General Antonio Guterres condemned the coup.", [("Antonio Guterres", "leaderOf", "U.N.", "Asserted")]),
+    ("en", "Russian peacekeepers have begun pulling out of Azerbaijan's Karabakh region, the Kremlin confirmed on Wednesday.",
+     [("RUS", "withdrawsFrom", "Karabakh", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
@@ -137,3 +140,18 @@ def test_sentence_without_events_gives_no_event_claims():
     text = "Les prix du blé ont reculé de 3 % sur le marché de Chicago, selon les analystes."
     result = analyse(Article(text=text, lang="fr"), get_nlp("fr")(text))
     assert result.claims == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        ("en", "NATO Secretary General Mark Rutte said the alliance was deeply concerned.", ("Mark Rutte", "representativeOf", "NATO")),
+        ("en", "Russian peacekeepers have begun pulling out of Azerbaijan's Karabakh region, the Kremlin confirmed on Wednesday.",
+         ("RUS", "withdrawsFrom", "Kremlin")),
+    ],
+)
+def test_claims_not_made(lang, text, absent):
+    """A two-word title is one role; a speaker after a comma is no item of the list before it."""
+    result = analyse(Article(text=text, lang=lang), get_nlp(lang)(text))
+    assert result.claims
+    assert not _found(result, *absent)
