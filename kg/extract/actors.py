@@ -672,9 +672,10 @@ class ActorFinder:
             return []
         if any(c.dep_ in ("obj", "dobj", "iobj", "dative") for c in governor.children):
             return []  # "told Ukraine it would be invited": the pronoun may take up either
-        found = self.mentions(subject, depth=depth + 1)
         if "Number=Plur" in str(pronoun.morph):
+            found = self.mentions(subject, depth=depth + 1)
             return found if len(found) > 1 else []
+        found = self.single(subject, "actor", depth + 1)
         if len(found) != 1 or (found[0].label == _PERSON) != self.lex.has("person_pronouns", pronoun.lower_):
             return []
         return [replace(found[0], via="coreference")]

@@ -125,6 +125,7 @@ class Lexicon:
             undergo_verbs=self.words.get("undergo_verbs", frozenset()),
             object_control=self.words.get("object_control_verbs", frozenset()),
             time_nouns=self.words.get("time_nouns", frozenset()),
+            conditional_markers=self.words.get("conditional_markers", frozenset()),
         )
 
 

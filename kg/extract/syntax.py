@@ -9,7 +9,10 @@ subject of a clause it governs ("demanded that Stockholm crack down"), ``incl.ob
 trigger noun is said to include ("a package that includes HIMARS"); ``clause.subj`` is the
 subject of the verb a trigger noun's prepositional phrase hangs from ("a tiré un missile, en
 violation des résolutions"); ``holder`` is who holds or uses the noun a past participle
-describes ("Minsk dispose de missiles fournis par la Russie").
+describes ("Minsk dispose de missiles fournis par la Russie"); ``cond.subj`` is the subject
+of an if-clause under the trigger or its complement ("warned ... if Israel retaliated"), and
+``ccomp.target`` whom the measure announced in that complement targets ("warned that it could
+reimpose sanctions on Venezuela if ...").
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class SyntaxWords:
     undergo_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
+    conditional_markers: frozenset[str] = frozenset()
     inclusion_verbs: frozenset[str] = frozenset({"include", "comprise", "contain", "comprendre", "inclure", "contenir", "compter"})
 
 
@@ -66,6 +70,7 @@ def preposition(token: Token) -> str | None:
 
 
 _CONTRACTED_A = {"au", "aux"}
+_TARGET_PREPS = {"on", "against", "at", "contre", "sur", "à l'encontre de"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -291,6 +296,15 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         for comp in _children(token, ("ccomp",)):
             if comp.pos_ in ("VERB", "AUX"):
                 add("ccomp.subj", _children(comp, _SUBJ))
+        # "warned that it could reimpose sanctions on X if Y refused": whom the announced
+        # measure targets, else who the condition is about
+        for comp in [token, *_children(token, ("ccomp", "xcomp"))]:
+            conditions = [c for c in _children(comp, ("advcl",)) if any(m.dep_ == "mark" and _norm(m.text) in words.conditional_markers for m in c.children)]
+            for clause in conditions:
+                add("cond.subj", _children(clause, _SUBJ) or _children(clause, _SUBJ_PASS))
+            if comp is not token and conditions:
+                inside = {t.i for clause in conditions for t in clause.subtree}
+                add("ccomp.target", [t for t in comp.subtree if t.i not in inside and preposition(t) in _TARGET_PREPS])
     if token.pos_ in ("VERB", "AUX"):
         own = {prep for prep, _ in pp_objects(token)}
         for obj in out.get("obj", ()):
