@@ -89,6 +89,8 @@ CASES = [
      [("USA", "threatens", "VEN", "Asserted")]),
     ("fr", "Les Gardiens de la révolution ont prévenu qu'ils frapperaient Israël si l'armée israélienne ripostait.",
      [("Gardiens de la révolution", "threatens", "ISR", "Asserted")]),
+    ("en", "Wang Yi told him that Washington must stop suppressing China's development.", [("Wang Yi", "demands", "USA", "Asserted")]),
+    ("fr", "Le ministre chinois a affirmé que Washington devait cesser ses provocations.", [("CHN", "demands", "USA", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
