@@ -995,6 +995,8 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         owners, _ = _fill(ctx, found, ("poss", "mod", "pp:de", "pp:of", "light.subj", "agent"), frozenset({"Actor"}), token)
         if not owners:
             owners, _ = _fill(ctx, {"agent": _agent_after(sent, token)}, ("agent",), frozenset({"Actor"}), token)
+        if not owners:
+            owners = _possessor_in_name(ctx, token)
         invaded = _invaded(ctx, token)
         for owner in owners:
             if owner.key and owner.key in (conflict.key or ""):
@@ -1008,6 +1010,18 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                 attack = _claim(ctx, sent, token, owner, "attacks", invaded, f"{ctx.lang}/conflict/attacks")
                 if attack is not None:
                     yield attack
+
+
+def _possessor_in_name(ctx: Context, token: Token) -> list[Mention]:
+    """The possessor written inside a conflict's merged name: "Russia's war in Ukraine"."""
+    text = token.text.replace("’", "'")
+    if "'s " not in text:
+        return []
+    entry = ctx.gaz.lookup(text.split("'s ", 1)[0], ctx.lang)
+    if entry is None:
+        return []
+    owner = Mention(token.text, token.idx, token.idx + len(token.text), entry.type, entry.key, via="name")
+    return _fit(ctx, [owner], frozenset({"Actor"}))
 
 
 def _agent_after(sent: Span, token: Token) -> list[Token]:

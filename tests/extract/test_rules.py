@@ -91,6 +91,8 @@ CASES = [
      [("Gardiens de la révolution", "threatens", "ISR", "Asserted")]),
     ("en", "Wang Yi told him that Washington must stop suppressing China's development.", [("Wang Yi", "demands", "USA", "Asserted")]),
     ("fr", "Le ministre chinois a affirmé que Washington devait cesser ses provocations.", [("CHN", "demands", "USA", "Asserted")]),
+    ("en", "Serbia has refused to join Western sanctions imposed over Russia's war in Ukraine.",
+     [("RUS", "partyTo", "war in Ukraine", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
