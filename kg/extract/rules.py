@@ -8,6 +8,7 @@ origin of weapons ("les drones iraniens").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -727,18 +728,35 @@ def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: lis
 
 
 def _named_systems(ctx: Context, tokens) -> list[Mention]:
-    """Specific systems named on a generic weapon noun: "its Su-35 and Su-57 fighter jets"."""
+    """Specific systems named on a generic weapon noun: "its Su-35 and Su-57 fighter jets",
+    "Chinese-made FK-3 air defence systems" (a model designation the gazetteer does not know)."""
     found: list[Mention] = []
     for token in tokens:
         for child in token.children:
             span = ctx.finder.by_token.get(child.i)
-            if child.dep_ in ("compound", "amod", "appos", "flat:name", "nmod", "nmod:poss") and span is not None and span.label_ == "Weapon":
+            named = span is not None and span.label_ == "Weapon"
+            if not (named or _designation(child)):
+                continue
+            if child.dep_ in ("compound", "amod", "appos", "flat:name", "nmod", "nmod:poss") or child.i == token.i - 1:
                 for item in [child, *child.conjuncts]:
                     inner = ctx.finder.by_token.get(item.i)
-                    mention = ctx.finder.span_mention(inner) if inner is not None and inner.label_ == "Weapon" else None
+                    if inner is not None and inner.label_ == "Weapon":
+                        mention = ctx.finder.span_mention(inner)
+                    elif _designation(item):
+                        mention = Mention(item.text, item.idx, item.idx + len(item.text), "Weapon", None, via="name")
+                    else:
+                        mention = None
                     if mention is not None and mention not in found:
                         found.append(mention)
     return found
+
+
+_DESIGNATION = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Z]?|[A-Z][a-z]{1,3}-\d{1,4}[A-Z]?)$")
+
+
+def _designation(token: Token) -> bool:
+    """A model designation such as "FK-3", "KN-23", "Su-35", "S-400", "TB2"."""
+    return bool(_DESIGNATION.match(token.text))
 
 
 def _specific_weapons(ctx: Context, themes: list[Mention]) -> list[Mention]:
@@ -1082,6 +1100,26 @@ def _conflict_in(gaz: Gazetteer, country: str):
     return None
 
 
+def _maker(ctx: Context, child: Token) -> Mention | None:
+    """The country a weapon is said to be made in: "Chinese-made", "U.S.-built", "de
+    fabrication turque"."""
+    lower = child.lower_
+    for suffix in ctx.lex.words.get("maker_suffixes", ()):
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            prefix = child.text[: -len(suffix)]
+            key = ctx.gaz.demonym(prefix, ctx.lang)
+            entry = ctx.gaz.lookup(prefix, ctx.lang) if key is None else ctx.gaz.get(key)
+            if entry is not None and entry.type == "Country":
+                return Mention(child.text, child.idx, child.idx + len(child.text), "Country", entry.key, via="demonym")
+    if ctx.lex.has("maker_nouns", child.lemma_) or ctx.lex.has("maker_nouns", lower):
+        for grandchild in child.children:
+            if grandchild.dep_ == "amod":
+                country = ctx.finder.demonym_mention(grandchild)
+                if country is not None:
+                    return country
+    return None
+
+
 @register_rule("origin")
 def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """possesses: a weapon qualified by a country's demonym ("les drones iraniens")."""
@@ -1092,6 +1130,13 @@ def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         token = sent.doc[i]
         weapon = ctx.finder.span_mention(span)
         for child in token.children:
+            maker = _maker(ctx, child)
+            if maker is not None:
+                for made in _specific_weapons(ctx, [weapon, *_named_systems(ctx, [token])]):
+                    claim = _claim(ctx, sent, token, maker, "produces", made, f"{ctx.lang}/origin/produces")
+                    if claim is not None:
+                        yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+                continue
             country = ctx.finder.demonym_mention(child) if child.dep_ in ("amod", "compound") else None
             if country is not None:
                 claim = _claim(ctx, sent, token, country, "possesses", weapon, f"{ctx.lang}/origin/possesses")
