@@ -101,6 +101,9 @@ class ActorFinder:
         """An organisation's acronym given in parentheses after its name ("Union nationale karen (KNU)")
         names that organisation wherever it occurs in the document."""
         found: dict[str, Span] = {}
+        for span in self._defined_by_acronym(doc):
+            for i in range(span.start, span.end):
+                self.by_token[i] = span
         for span in set(self.by_token.values()):
             end = span.end
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
@@ -113,6 +116,33 @@ class ActorFinder:
             span = found.get(token.text)
             if span is not None and (token.i not in self.by_token or not self.by_token[token.i].ent_id_):
                 self.by_token[token.i] = span
+
+    def _defined_by_acronym(self, doc: Doc) -> list[Span]:
+        """Names spelt out before their acronym whose initials the acronym gives ("Conseil
+        national pour la sauvegarde de la patrie (CNSP)"), when the recognizer kept only part
+        of the name or none of it. The gazetteer's own names are left as they are."""
+        found: list[Span] = []
+        minor = self.lex.words.get("name_function_words", frozenset())
+        for paren in (t for t in doc if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
+            acronym = doc[paren.i + 1].text
+            if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+                continue
+            initials = ""
+            for start in range(paren.i - 1, max(paren.i - 14, -1), -1):
+                word = doc[start]
+                if word.is_punct or word.i < paren.sent.start:
+                    break
+                if word.lower_ in minor:
+                    continue
+                initials = "".join(w[0] for w in word.text.replace("-", " ").split()).upper() + initials
+                if not acronym.endswith(initials):
+                    break
+                if initials == acronym and word.text[:1].isupper():
+                    if any(i in self.by_token and self.by_token[i].ent_id_ for i in range(start, paren.i)):
+                        break
+                    found.append(Span(doc, start, paren.i, label="ORG"))
+                    break
+        return found
 
     def _actor_at(self, token: Token) -> Mention | None:
         """The actor a token names by itself: a named entity read as the actor it stands for, or an ad hoc group."""
