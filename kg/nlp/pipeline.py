@@ -448,6 +448,9 @@ def _cache_lemmas(nlp: Language) -> None:
     nlp.replace_pipe("lemmatizer", "geokg_lemmas").lemmatizer = lemmatizer
 
 
+_ELISIONS = ("'", "’")
+
+
 def as_phrases(patterns: list[dict]) -> list[dict]:
     """Token patterns that only spell words out become phrase patterns.
 
@@ -460,7 +463,8 @@ def as_phrases(patterns: list[dict]) -> list[dict]:
         tokens = pattern.get("pattern")
         if isinstance(tokens, list) and all(len(t) == 1 and ("ORTH" in t or "LOWER" in t) for t in tokens):
             words = [next(iter(t.values())) for t in tokens]
-            phrase = " ".join(words)
+            # no space after an elided article: "de l' Afrique" would be tokenized "l", "'"
+            phrase = "".join(w if w.endswith(_ELISIONS) else w + " " for w in words).strip()
             variants = {phrase}
             if any("LOWER" in t for t in tokens):
                 variants.add(phrase[:1].upper() + phrase[1:])

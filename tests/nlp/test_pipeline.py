@@ -45,6 +45,10 @@ def test_table_driven_attribute_rules_and_lemmas_match_spacy(lang):
     [
         ("en", "President Xi Jinping met the United Nations envoy in New York.", "United Nations", "InternationalOrganization", "org/united-nations"),
         ("fr", "Emmanuel Macron a rencontré les Nations unies à Paris.", "Nations unies", "InternationalOrganization", "org/united-nations"),
+        # names with an elided article
+        ("fr", "La Côte d'Ivoire a saisi la Cour.", "Côte d'Ivoire", "Country", "country/CIV"),
+        ("fr", "La Communauté économique des États de l'Afrique de l'Ouest s'est réunie.",
+         "Communauté économique des États de l'Afrique de l'Ouest", "InternationalOrganization", "org/ecowas"),
     ],
 )
 def test_gazetteer_entities_keep_class_and_id_through_the_recognizer(lang, text, name, label, key):
