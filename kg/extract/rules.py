@@ -969,6 +969,40 @@ def allies(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                     yield replace(claim, attributed_to=None, denied_by=None, event_date=None, location=None)
 
 
+@register_rule("backers")
+def backers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """supports from a backer written into an adjective: "the Iran-backed group", "Russian-backed
+    separatists", "U.S.-funded militias"."""
+    suffixes = tuple(ctx.lex.words.get("backing_suffixes", ()))
+    if not suffixes or "supports" not in ctx.schema.relations:
+        return
+    relation = ctx.schema.relations["supports"]
+    for i in range(sent.start, sent.end):
+        lower = ctx.lowers[i]
+        suffix = next((x for x in suffixes if lower.endswith(x) and len(lower) > len(x)), None)
+        if suffix is None:
+            continue
+        token = sent.doc[i]
+        backer = _named_prefix(ctx, token, token.text[: -len(suffix)])
+        if backer is None or token.head == token:
+            continue
+        backed = _fit(ctx, ctx.finder.mentions(token.head), relation.range)
+        for target in backed:
+            claim = _claim(ctx, sent, token.head, backer, "supports", target, f"{ctx.lang}/backers/supports")
+            if claim is not None:
+                yield claim
+
+
+def _named_prefix(ctx: Context, token: Token, prefix: str) -> Mention | None:
+    """The country or organisation named by the first half of a compound adjective ("Iran" of
+    "Iran-backed", "Chinese" of "Chinese-made")."""
+    key = ctx.gaz.demonym(prefix, ctx.lang)
+    entry = ctx.gaz.get(key) if key else ctx.gaz.lookup(prefix, ctx.lang)
+    if entry is None or not ctx.schema.is_a(entry.type, "Actor"):
+        return None
+    return ctx.finder.as_actor(Mention(token.text, token.idx, token.idx + len(token.text), entry.type, entry.key, via="demonym"))
+
+
 @register_rule("pairs")
 def hyphenated_pairs(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """"la rencontre Macron-Scholz", "the Biden-Xi summit": two actors joined by a hyphen."""
@@ -1106,11 +1140,9 @@ def _maker(ctx: Context, child: Token) -> Mention | None:
     lower = child.lower_
     for suffix in ctx.lex.words.get("maker_suffixes", ()):
         if lower.endswith(suffix) and len(lower) > len(suffix):
-            prefix = child.text[: -len(suffix)]
-            key = ctx.gaz.demonym(prefix, ctx.lang)
-            entry = ctx.gaz.lookup(prefix, ctx.lang) if key is None else ctx.gaz.get(key)
-            if entry is not None and entry.type == "Country":
-                return Mention(child.text, child.idx, child.idx + len(child.text), "Country", entry.key, via="demonym")
+            maker = _named_prefix(ctx, child, child.text[: -len(suffix)])
+            if maker is not None and maker.label == "Country":
+                return maker
     if ctx.lex.has("maker_nouns", child.lemma_) or ctx.lex.has("maker_nouns", lower):
         for grandchild in child.children:
             if grandchild.dep_ == "amod":

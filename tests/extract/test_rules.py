@@ -96,6 +96,8 @@ CASES = [
     ("en", "Serbia already operates Chinese-made FK-3 air defence systems.",
      [("SRB", "possesses", "FK-3", "Asserted"), ("CHN", "produces", "FK-3", "Asserted")]),
     ("fr", "Bamako dispose d'une dizaine de drones Bayraktar TB2.", [("MLI", "possesses", "Bayraktar TB2", "Asserted")]),
+    ("en", "The Houthis attacked a ship on Tuesday. The Iran-backed group has vowed to keep targeting ships.",
+     [("IRN", "supports", "Houthis", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
