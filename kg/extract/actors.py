@@ -681,8 +681,32 @@ class ActorFinder:
                 speakers = self._reporting_subjects(token, depth)
                 if speakers:
                     return speakers
+                owner = self._possessive_subject(token, depth)
+                if owner:
+                    return owner
                 return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
         return []
+
+    def _possessive_subject(self, pronoun: Token, depth: int) -> list[Mention]:
+        """A possessive takes up the subject of its clause ("Iran launched drones in
+        retaliation for a strike on its embassy"), unless it sits inside that subject or
+        beside a noun it is coordinated with ("Hezbollah and its allies")."""
+        if not ("Poss=Yes" in str(pronoun.morph) or pronoun.dep_ in ("poss", "nmod:poss")) or depth > 2:
+            return []
+        owned = pronoun.head
+        if owned.dep_ == "conj" or any(c.dep_ == "cc" for c in owned.children):
+            return []
+        clause = owned
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        if subject is None or pronoun.i in {t.i for t in subject.subtree} or subject.i > pronoun.i:
+            return []
+        found = self.single(subject, "actor", depth + 1)
+        person = self.lex.has("person_pronouns", pronoun.lower_)
+        if len(found) != 1 or person and found[0].label != _PERSON:
+            return []
+        return [replace(found[0], via="coreference")]
 
     def _reporting_subjects(self, pronoun: Token, depth: int) -> list[Mention]:
         """The subject of the verb that reports the pronoun's clause: "Ethiopia said it was

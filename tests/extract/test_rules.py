@@ -98,6 +98,8 @@ CASES = [
     ("fr", "Bamako dispose d'une dizaine de drones Bayraktar TB2.", [("MLI", "possesses", "Bayraktar TB2", "Asserted")]),
     ("en", "The Houthis attacked a ship on Tuesday. The Iran-backed group has vowed to keep targeting ships.",
      [("IRN", "supports", "Houthis", "Asserted")]),
+    ("en", "Iran launched drones at Israel in retaliation for a suspected Israeli strike on its embassy compound in Damascus.",
+     [("IRN", "attacks", "ISR", "Asserted"), ("ISR", "attacks", "IRN", "Hedged")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
