@@ -635,7 +635,9 @@ class ActorFinder:
                 if owner is not None:
                     owners = [owner, *self._coordinated_demonyms(token, owner)]
                     return [replace(m, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group") for m in owners]
-                if self._definite(token) and (self.lex.has("anaphoric_group_nouns", lemma) or self.lex.has("anaphoric_group_nouns", lower)):
+                # a bare argument: "police shot dead ..."
+                bare = token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj") and not any(c.dep_ in ("det", "nummod", "amod", "compound") for c in token.children)
+                if (self._definite(token) or bare) and (self.lex.has("anaphoric_group_nouns", lemma) or self.lex.has("anaphoric_group_nouns", lower)):
                     owner = self.last_owned_group(token)
                     if owner is not None:
                         return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")]

@@ -100,6 +100,8 @@ CASES = [
      [("IRN", "supports", "Houthis", "Asserted")]),
     ("en", "Iran launched drones at Israel in retaliation for a suspected Israeli strike on its embassy compound in Damascus.",
      [("IRN", "attacks", "ISR", "Asserted"), ("ISR", "attacks", "IRN", "Hedged")]),
+    ("en", "Kenyan President William Ruto withdrew the bill. On Tuesday, police shot dead at least 22 demonstrators in Nairobi.",
+     [("KEN", "attacks", "demonstrators", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
