@@ -690,7 +690,7 @@ def _anaphoric(token: Token) -> bool:
 
 def _antecedent_agents(ctx: Context, token: Token, allowed: frozenset[str], window: int = 80) -> list[Mention]:
     """The doer of the earlier event an anaphoric event noun takes up ("a tiré ... ce tir", "Iran's launch ... the launch")."""
-    stem = token.lemma_.lower().rstrip("es") or token.lemma_.lower()
+    stem = _stem(token.lemma_.lower())
     if len(stem) < 3:
         return []
     doc = token.doc
@@ -701,10 +701,21 @@ def _antecedent_agents(ctx: Context, token: Token, allowed: frozenset[str], wind
         if other.pos_ == "VERB":
             agents, _ = _fill(ctx, {"subj": subjects(other, ctx.lex.syntax)}, ("subj",), allowed, other)
         else:
-            agents, _ = _fill(ctx, ctx.roles(other), ("agent", "pp:par", "pp:by", "poss", "mod"), allowed, other)
+            agents, _ = _fill(ctx, ctx.roles(other), ("agent", "pp:par", "pp:by", "poss", "mod", "light.subj"), allowed, other)
         if agents:
             return agents
     return []
+
+
+_NOUN_ENDINGS = ("ences", "ence", "ances", "ance", "ements", "ement", "ments", "ment", "tions", "tion", "sions", "sion")
+
+
+def _stem(lemma: str) -> str:
+    """What an event noun shares with its verb: "exigence" / "exiger", "décision" / "décider"."""
+    for ending in _NOUN_ENDINGS:
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= 4:
+            return lemma[: -len(ending)]
+    return lemma.rstrip("es") or lemma
 
 
 def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: list[Mention]) -> list[Mention]:
