@@ -41,6 +41,14 @@ def _string_hashes(values: frozenset[str]):
     return numpy.array([store[v] for v in values], dtype="uint64")
 
 
+def _preposition_word(child: Token, inner: Token) -> str | None:
+    """The preposition of a nominal under a noun: the ``prep`` head in English, the ``case`` child in French."""
+    if child.dep_ == "prep":
+        return child.lower_
+    case = next((c for c in inner.children if c.dep_ == "case"), None)
+    return case.lower_.replace("du", "de").replace("des", "de") if case is not None else None
+
+
 def _trimmed(span: Span) -> Span | None:
     """A statistical entity without the clitics, punctuation and lowercase words at its edges."""
     start, end = span.start, span.end
@@ -644,6 +652,11 @@ class ActorFinder:
             if (self.lex.has("anaphoric_country_nouns", lemma) or self.lex.has("anaphoric_country_nouns", lower)) and self._definite(token) and not any(c.dep_ in ("amod", "nmod", "prep", "compound") for c in token.children):
                 # "le pays", "the country": the country last named
                 return self.recent("Country", 1, before=token.idx)
+            if (self.lex.has("border_nouns", lemma) or self.lex.has("border_nouns", lower)) and depth < 3:
+                # "its border with Belarus", "the Somali border", "la frontière avec le Liban": the neighbour
+                neighbour = self._across_border(token, slot, depth)
+                if neighbour:
+                    return neighbour
             if self.lex.has("region_nouns", lemma) and depth < 3:
                 # "Azerbaijan's Karabakh region", "Russia's Kursk region": the region named
                 for child in token.children:
@@ -687,6 +700,20 @@ class ActorFinder:
                 if owner:
                     return owner
                 return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
+        return []
+
+    def _across_border(self, token: Token, slot: str, depth: int) -> list[Mention]:
+        for child in token.children:
+            inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
+            if inner is not None and _preposition_word(child, inner) in ("with", "avec", "de", "of"):
+                found = self.single(inner, slot, depth + 1)
+                if found:
+                    return found
+        for child in token.children:
+            if child.dep_ in ("amod", "compound"):
+                mention = self.demonym_mention(child)
+                if mention is not None:
+                    return [mention]
         return []
 
     def _possessive_subject(self, pronoun: Token, depth: int) -> list[Mention]:

@@ -109,6 +109,10 @@ CASES = [
     ("en", "Britain has allowed Ukraine to fire Storm Shadow cruise missiles.", [("GBR", "concedesTo", "UKR", "Asserted")]),
     ("fr", "Selon des médias iraniens, Téhéran aurait autorisé des diplomates indiens à rendre visite aux marins.",
      [("IRN", "concedesTo", "IND", "Hedged")]),
+    ("en", "Poland will deploy an additional 10,000 troops along its border with Belarus, Polish Defence Minister Wladyslaw Kosiniak-Kamysz said.",
+     [("POL", "mobilizesAgainst", "BLR", "Asserted")]),
+    ("en", "Ethiopia has reportedly moved troops toward the Somali border.", [("ETH", "mobilizesAgainst", "SOM", "Hedged")]),
+    ("fr", "Israël a massé des troupes à la frontière avec le Liban.", [("ISR", "mobilizesAgainst", "LBN", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
@@ -174,6 +178,9 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "NATO Secretary General Mark Rutte said the alliance was deeply concerned.", ("Mark Rutte", "representativeOf", "NATO")),
         ("en", "Russian peacekeepers have begun pulling out of Azerbaijan's Karabakh region, the Kremlin confirmed on Wednesday.",
          ("RUS", "withdrawsFrom", "Kremlin")),
+        ("en", "Poland will deploy an additional 10,000 troops along its border with Belarus, Polish Defence Minister Wladyslaw Kosiniak-Kamysz said.",
+         ("POL", "mobilizesAgainst", "Wladyslaw Kosiniak-Kamysz")),
+        ("en", "Britain sent troops to its border with Ireland.", ("GBR", "cooperatesMilitarilyWith", "IRL")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
