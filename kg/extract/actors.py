@@ -497,10 +497,11 @@ class ActorFinder:
         for child in token.children:
             if child.dep_ in ("appos", "flat:name", "nmod", "amod", "compound", "obj") and child.i in self.by_token:
                 span = self.by_token[child.i]
-                if self.entity_class(span) == _PERSON:
-                    return span
+                if self.entity_class(span) == _PERSON and not any(c.dep_ == "case" for c in child.children):
+                    return span  # (a name with a preposition is a complement: "le dirigeant du Somaliland")
         for j in range(token.i + 1, min(token.i + 7, len(doc))):
-            if j in self.by_token and (self.entity_class(self.by_token[j]) == _PERSON or self._unknown_name(self.by_token[j])):
+            complement = doc[j - 1].lower_ in ("de", "du", "des", "d'", "d’", "of")  # "le dirigeant du Somaliland"
+            if j in self.by_token and not complement and (self.entity_class(self.by_token[j]) == _PERSON or self._unknown_name(self.by_token[j])):
                 if all(doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") and not doc[k].is_punct for k in range(token.i + 1, j)):
                     return self.by_token[j]
                 break
@@ -593,7 +594,9 @@ class ActorFinder:
         key = (token.i, slot, depth)
         if key not in self._mention_cache:
             found: dict[Mention, None] = {}
-            for item in [token, *token.conjuncts]:
+            # (a coordination hung on a name in apposition: "le président X et son homologue Y")
+            named = [c for child in token.children if child.dep_ in ("appos", "flat:name") for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+            for item in [token, *token.conjuncts, *named]:
                 found.update(dict.fromkeys(self.single(item, slot, depth)))
             self._mention_cache[key] = list(found)
         return list(self._mention_cache[key])

@@ -113,6 +113,8 @@ CASES = [
      [("POL", "mobilizesAgainst", "BLR", "Asserted")]),
     ("en", "Ethiopia has reportedly moved troops toward the Somali border.", [("ETH", "mobilizesAgainst", "SOM", "Hedged")]),
     ("fr", "Israël a massé des troupes à la frontière avec le Liban.", [("ISR", "mobilizesAgainst", "LBN", "Asserted")]),
+    ("fr", "Le président vénézuélien Nicolás Maduro et son homologue guyanien Irfaan Ali se sont rencontrés jeudi.",
+     [("Nicolás Maduro", "meets", "Irfaan Ali", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
@@ -181,6 +183,8 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Poland will deploy an additional 10,000 troops along its border with Belarus, Polish Defence Minister Wladyslaw Kosiniak-Kamysz said.",
          ("POL", "mobilizesAgainst", "Wladyslaw Kosiniak-Kamysz")),
         ("en", "Britain sent troops to its border with Ireland.", ("GBR", "cooperatesMilitarilyWith", "IRL")),
+        ("fr", "Un accord a été signé entre le Premier ministre éthiopien Abiy Ahmed et le dirigeant du Somaliland, Muse Bihi Abdi.",
+         ("Abiy Ahmed", "agreesWith", "Somaliland")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
