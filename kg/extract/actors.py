@@ -81,7 +81,7 @@ class ActorFinder:
                 continue
             if not ent.ent_id_:
                 ent = _trimmed(ent)
-                if ent is None:
+                if ent is None or self._is_role_phrase(ent):
                     continue
             if ent.label_ in NER_CLASSES or ent.ent_id_:
                 for i in range(ent.start, ent.end):
@@ -104,6 +104,17 @@ class ActorFinder:
                     self.groups[token.i] = mention
         self.pairs: list[tuple[int, tuple[Mention, Mention]]] = []
         self._find_pairs(doc)
+
+    def _is_role_phrase(self, span: Span) -> bool:
+        """An unlisted organisation the recognizer read off a title ("ministre japonaise des
+        Affaires étrangères"): it is a role phrase, read by ``role_phrase``, not a body's name."""
+        first = next((t for t in span if t.pos_ != "DET"), span[0])
+        return (
+            len(span) > 1
+            and NER_CLASSES.get(span.label_) in ("Organization", "Place")
+            and first.is_lower
+            and (first.lower_ in self.lex.role_words or first.lemma_.lower() in self.lex.role_words)
+        )
 
     def _acronyms(self, doc: Doc) -> None:
         """An organisation's acronym given in parentheses after its name ("Union nationale karen (KNU)")
@@ -441,11 +452,19 @@ class ActorFinder:
                     mention = self.as_actor(self.span_mention(self.by_token[neighbour.i]) or Mention("", 0, 0, "Thing"))
                     if mention.label == "Country":
                         return mention
-                    if mention.label.endswith("Organization") and neighbour.i == token.i - 1:
+                    if mention.label.endswith("Organization") and neighbour.i == self._title_start(token) - 1:
                         return mention  # "NATO Secretary General", "U.N. Secretary-General"
                 if neighbour.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON"):
                     break
         return None
+
+    def _title_start(self, token: Token) -> int:
+        """Where a role noun's title begins: one word earlier for a two-word title ("Director General")."""
+        if token.i > 0:
+            title = f"{token.doc[token.i - 1].lower_} {token.lower_}"
+            if self.lex.has("leader_nouns", title) or self.lex.has("representative_nouns", title):
+                return token.i - 1
+        return token.i
 
     def demonym_mention(self, token: Token) -> Mention | None:
         key = self.demonym_of(token)
@@ -499,7 +518,15 @@ class ActorFinder:
                 span = self.by_token[child.i]
                 if self.entity_class(span) == _PERSON and not any(c.dep_ == "case" for c in child.children):
                     return span  # (a name with a preposition is a complement: "le dirigeant du Somaliland")
-        for j in range(token.i + 1, min(token.i + 7, len(doc))):
+        skip_to = 0  # past an acronym in parentheses: "le procureur de la Cour pénale internationale (CPI), X"
+        for j in range(token.i + 1, min(token.i + 10, len(doc))):
+            if j < skip_to:
+                continue
+            if j - token.i > (9 if skip_to else 6):
+                break
+            if doc[j].text == "(" and j + 3 < len(doc) and doc[j + 2].text == ")" and doc[j + 3].text == ",":
+                skip_to = j + 3
+                continue
             complement = doc[j - 1].lower_ in ("de", "du", "des", "d'", "d’", "of")  # "le dirigeant du Somaliland"
             if j in self.by_token and not complement and (self.entity_class(self.by_token[j]) == _PERSON or self._unknown_name(self.by_token[j])):
                 if all(doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") and not doc[k].is_punct for k in range(token.i + 1, j)):
@@ -546,7 +573,9 @@ class ActorFinder:
         if token.i + 1 < len(token.doc):
             title = f"{token.lower_} {token.doc[token.i + 1].lower_}"
             if self.lex.has("leader_nouns", title) or self.lex.has("representative_nouns", title):
-                return None  # the first word of a two-word title ("Secretary" of "Secretary General")
+                if token.doc[token.i + 1].head.i != token.i:
+                    return None  # the first word of a two-word title headed by its second ("Secretary General")
+                forms = [title] + forms  # a title headed by its first word ("directeur général")
         if token.i > 0:
             prev = token.doc[token.i - 1]
             if not prev.is_punct:
