@@ -345,6 +345,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         themes, theme_role = _fill(ctx, found, trigger.theme, supplied.domain, token)
         if not themes:
             themes, theme_role = _linear_fill(ctx, sent, token, trigger.theme, supplied.domain, [])
+        if not themes:
+            themes, theme_role = _weapons_before(ctx, found, trigger.theme)
         if trigger.require_theme and not themes:
             return
         themes = _with_listed_weapons(ctx, token, found.get(theme_role, ()), themes)
@@ -731,11 +733,35 @@ def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: lis
         lo, hi = (token.i, trigger.i) if token.i < trigger.i else (trigger.i + 1, max(t.i for t in token.subtree) + 1)
         for i in range(lo, hi):
             span = ctx.finder.by_token.get(i)
-            if span is not None and span.start == i and span.label_ == "Weapon":
+            if span is not None and span.start == i and span.label_ == "Weapon" and not _weapon_word_as_modifier(ctx, span):
                 mention = ctx.finder.span_mention(span)
                 if mention is not None and mention not in out:
                     out.append(mention)
     return out
+
+
+def _weapon_word_as_modifier(ctx: Context, span: Span) -> bool:
+    """A common weapon word qualifying another noun ("an arms purchase", "the arms embargo"):
+    the phrase is about the purchase, not the arms."""
+    last = span.doc[span.end - 1]
+    return span.text.islower() and last.dep_ == "compound" and last.head.i not in ctx.finder.by_token
+
+
+def _weapons_before(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...]) -> tuple[list[Mention], str | None]:
+    """Weapons named among the words before a theme noun, however the parser hung them
+    ("to buy 20 F-35 stealth fighters", where "F-35" went under the number)."""
+    for role in wanted:
+        out: list[Mention] = []
+        for token in found.get(role, ()):
+            for i in range(token.left_edge.i, token.i):
+                span = ctx.finder.by_token.get(i)
+                if span is not None and span.start == i and span.label_ == "Weapon":
+                    mention = ctx.finder.span_mention(span)
+                    if mention is not None and mention not in out:
+                        out.append(mention)
+        if out:
+            return out, role
+    return [], None
 
 
 def _named_systems(ctx: Context, tokens) -> list[Mention]:
@@ -1172,7 +1198,11 @@ def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             continue
         token = sent.doc[i]
         weapon = ctx.finder.span_mention(span)
-        for child in token.children:
+        modifiers = list(token.children)
+        if token.dep_ == "compound" and token.head.i not in ctx.finder.by_token:
+            # "French-made Rafale fighters": the system names the noun the maker qualifies
+            modifiers += [c for c in token.head.children if c.i < token.i]
+        for child in modifiers:
             maker = _maker(ctx, child)
             if maker is not None:
                 for made in _specific_weapons(ctx, [weapon, *_named_systems(ctx, [token])]):

@@ -33,7 +33,7 @@ _PREP_DEPS = ("obl", "nmod", "iobj", "obj", "advcl", "acl")
 _RELATIVE_DEPS = {"acl:relcl", "relcl"}
 # Prepositions that complete a noun rather than a verb; others under a verb's object are
 # read as the verb's own ("a tiré des missiles sur Israël").
-_NOMINAL_PREPS = {"de", "of", "à", "en", "in", "for", "pour", "from", "with", "avec", "par", "by", "entre", "between"}
+_NOMINAL_PREPS = {"de", "of", "en", "in", "for", "pour", "with", "avec", "par", "by", "entre", "between"}
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,9 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
             objs = _children(governor, _OBJ)
             if objs:
                 return objs
+        if governor.pos_ in ("VERB", "AUX") and is_passive(governor):
+            # "Turkey was removed ... after buying S-400s": the grammatical subject did it
+            return _children(governor, _SUBJ_PASS | _SUBJ)
         return subjects(governor, words, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ in _RELATIVE_DEPS:
         relative = next((c for c in verb.children if c.dep_ in _SUBJ and _is_relative(c)), None)
@@ -170,7 +173,7 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
             objs = _children(head, _OBJ) or [o for p, o in pp_objects(head) if p in ("à",)]
             if objs:
                 return objs
-        if verb.dep_ == "xcomp" and is_passive(head):
+        if verb.dep_ in ("xcomp", "advcl") and is_passive(head):
             return _children(head, _SUBJ_PASS | _SUBJ)
         if head.pos_ == "NOUN" and verb.dep_ == "xcomp" and head.dep_ in ("obj", "advmod", "obl:mod") and _norm(head.lower_) in words.time_nouns:
             return subjects(head.head, words, depth + 1)
