@@ -189,6 +189,11 @@ class ActorFinder:
                 first, second = self._one_actor(token.head), self._one_actor(token)
                 if first is not None and second is not None and (first.key or first.text) != (second.key or second.text):
                     self.pairs.append((token.head.idx, (first, second)))
+            elif dep == "conj" and token.pos_ == "ADJ" and token.head.pos_ == "ADJ":
+                # coordinated demonyms: "Pakistani and Afghan forces"
+                first, second = self.demonym_mention(token.head), self.demonym_mention(token)
+                if first is not None and second is not None and first.key != second.key:
+                    self.pairs.append((token.head.idx, (first, second)))
             elif token.lower_ in opposing and dep in ("case", "prep"):
                 nominal = token.head if dep == "case" else next((c for c in token.children if c.dep_ == "pobj"), None)
                 first = self._one_actor(nominal) if nominal is not None else None
@@ -244,7 +249,7 @@ class ActorFinder:
         doc = token.doc
         kept = [token]
         for child in token.children:
-            if child.dep_ in ("nmod", "appos", "compound", "flat:name", "amod", "prep") and child.i > token.i or child.dep_ in ("compound", "amod"):
+            if child.dep_ in ("nmod", "appos", "compound", "flat:name", "amod", "prep") and child.i > token.i or child.dep_ in ("compound", "amod") or child.dep_ == "nmod" and child.pos_ == "PROPN":
                 inner = child
                 if child.dep_ == "prep":
                     inner = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -663,7 +668,7 @@ class ActorFinder:
             if count:
                 for words, cls in (("plural_country_nouns", "Country"), ("plural_person_nouns", _PERSON), ("plural_actor_nouns", None)):
                     if self.lex.has(words, lemma) or self.lex.has(words, lower):
-                        return self.recent(cls, count, before=token.idx)
+                        return self.recent(cls, count, before=token.idx, besides=self._clause_subjects(token, depth))
             if self.lex.has("adhoc_group_nouns", lemma) or armed or self.lex.has("adhoc_group_nouns", lower):
                 named = self._adhoc_group(token)
                 if named is not None:
@@ -681,6 +686,11 @@ class ActorFinder:
                     owner = self.last_owned_group(token)
                     if owner is not None:
                         return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")]
+            if (self.lex.has("neighbour_nouns", lemma) or self.lex.has("neighbour_nouns", lower)) and self._possessed(token):
+                # "La RDC accuse son voisin", "accused its neighbour": the country last named besides the subject
+                besides = self._clause_subjects(token, depth)
+                if besides:
+                    return self.recent("Country", 1, before=token.idx, besides=besides)
             if (self.lex.has("anaphoric_country_nouns", lemma) or self.lex.has("anaphoric_country_nouns", lower)) and self._definite(token) and not any(c.dep_ in ("amod", "nmod", "prep", "compound") for c in token.children):
                 # "le pays", "the country": the country last named
                 return self.recent("Country", 1, before=token.idx)
@@ -886,14 +896,35 @@ class ActorFinder:
                 return found
         return []
 
-    def recent(self, cls: str | None, count: int, before: int, person_only: bool = False) -> list[Mention]:
+    @staticmethod
+    def _possessed(token: Token) -> bool:
+        """A noun with a possessive determiner ("son voisin", "its neighbour")."""
+        return any(c.dep_ in ("poss", "nmod:poss") and c.pos_ in ("PRON", "DET") or c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in token.children)
+
+    def _clause_subjects(self, token: Token, depth: int) -> frozenset[str]:
+        """Who the clause of an argument is about: its subjects' entities."""
+        from .syntax import SyntaxWords, clause_head, subjects
+
+        head = clause_head(token)
+        direct = token.head == head or token.dep_ == "pobj" and token.head.head == head
+        between = self._preposition_of(token) in ("entre", "between")  # both parties, whoever speaks
+        if depth > 1 or head == token or not direct or between or token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            return frozenset()  # (a nominal deeper down may well include them: "la dénonciation par X de l'accord entre les deux pays")
+        found = [self.as_actor(m) for s in subjects(head, SyntaxWords()) if s.i != token.i for m in self.mentions(s, "actor", depth + 1)]
+        return frozenset(m.key or m.text for m in found)
+
+    def recent(self, cls: str | None, count: int, before: int, person_only: bool = False, besides: frozenset[str] = frozenset()) -> list[Mention]:
         """The last ``count`` distinct actors named before a character offset.
 
         For "the two countries", the last pair of countries written together ("X et Y")
-        wins over the two nearest names.
+        wins over the two nearest names; a pair with one of ``besides`` (the clause's own
+        subjects: "Qatar and Saudi Arabia urged both sides") is someone else.
         """
         if count == 2 and cls != "Place" and not person_only:
-            pairs = [pair for offset, pair in self.pairs if offset < before and (cls is None or all(m.label == cls for m in pair))]
+            pairs = [
+                pair for offset, pair in self.pairs
+                if offset < before and (cls is None or all(m.label == cls for m in pair)) and not any((m.key or m.text) in besides for m in pair)
+            ]
             if pairs:
                 return [replace(m, via="coreference") for m in pairs[-1]]
         found: list[Mention] = []
@@ -918,10 +949,12 @@ class ActorFinder:
             if not cls and mention.label not in ("Country", _PERSON, "Organization") and not mention.label.endswith("Organization") and mention.label not in ("ArmedGroup", "GovernmentBody"):
                 continue
             ident = mention.key or mention.text
-            if ident in seen_keys:
+            if ident in seen_keys or ident in besides:
                 continue
             seen_keys.add(ident)
             found.append(replace(mention, via="coreference"))
             if len(found) == count:
                 break
+        if besides and 2 <= len(found) < count:
+            return found  # as many as there are besides the subject ("China accused the three countries")
         return found if len(found) == count else []

@@ -117,6 +117,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
     source = denier = according = None
     cue = None
     node, came_by, own_clause = trigger, None, True
+    before: str | None = None  # how the walk reached the node it came from
     mood = reported = conditioned = False
     threatener: Token | None = None
     steps = 0
@@ -138,7 +139,8 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             elif _is(lex, "belief_verbs", node) and came_by in ("ccomp", "xcomp", "obl", "obj"):
                 modality = _stronger(modality, "Hedged")
                 source = source or _subject(node)
-            elif _is(lex, "accuse_verbs", node) and came_by in ("xcomp", "obl", "ccomp", "advcl", "acl"):
+            elif _is(lex, "accuse_verbs", node) and (came_by in ("xcomp", "obl", "ccomp", "advcl", "acl") or came_by == "obj" and before in ("acl", "obl")):
+                # (also "accuse Bagdad d'abriter ...", the content clause hung on the accused)
                 modality = _stronger(modality, "Hedged")
                 source = source or _subject(node)
             elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj"):
@@ -176,6 +178,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             own_clause = False
         if dep == "conj":
             own_clause = False
+        before = came_by
         came_by = {"dobj": "obj", "pobj": "obj", "prep": "obl", "pcomp": "obl", "agent": "obl"}.get(dep, dep)
         node = head
     if threatener is not None and not conditioned and _condition_after(trigger, lex):

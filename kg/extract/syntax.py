@@ -157,6 +157,8 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         return [split] if split.pos_ in ("NOUN", "PROPN") else subjects(split, words, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        if governor.dep_ in _OBJ and _norm(governor.head.lemma_) in words.object_control:
+            return [governor]  # "accuses its neighbour of backing", the prepositional phrase hung on the object
         if _norm(governor.lemma_) in words.object_control:
             objs = _children(governor, _OBJ)
             if objs:
