@@ -371,6 +371,21 @@ class ActorFinder:
                         return self._key_mention(child, country, "role")
         return None
 
+    def _possessive_owner(self, token: Token, depth: int) -> Mention | None:
+        """Whose forces a possessive pronoun names: "Russia said its troops ...", "ses soldats"."""
+        for child in token.children:
+            if child.dep_ in ("poss", "nmod:poss", "det") and child.pos_ in ("PRON", "DET") and (child.dep_ != "det" or "Poss=Yes" in str(child.morph)):
+                found = self.single(child, "actor", depth + 1)
+                if len(found) != 1:
+                    return None
+                owner = self.as_actor(found[0])
+                if owner.label == _PERSON:
+                    country = self.country_of(owner)
+                    return self._key_mention(child, country, "role") if country else None
+                if owner.label == "Country" or owner.label == "ArmedGroup" or owner.label.endswith("Organization"):
+                    return owner
+        return None
+
     def country_of(self, person: Mention) -> str | None:
         """A person's country: from the gazetteer, else from a role phrase read earlier."""
         entry = self.gaz.get(person.key) if person.key else None
@@ -677,6 +692,8 @@ class ActorFinder:
                 owner = self._owner(token)
                 if owner is None and self._ruling(token):
                     owner = self._possessor_country(token)
+                if owner is None and depth < 2:
+                    owner = self._possessive_owner(token, depth)
                 if owner is not None:
                     owners = [owner, *self._coordinated_demonyms(token, owner)]
                     return [replace(m, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group") for m in owners]
