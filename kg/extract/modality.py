@@ -143,7 +143,8 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
                 # (also "accuse Bagdad d'abriter ...", the content clause hung on the accused)
                 modality = _stronger(modality, "Hedged")
                 source = source or _subject(node)
-            elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj"):
+            elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj") and not is_passive(node):
+                # (a passive speech verb names no speaker: "minutes after he was declared the winner")
                 source = source or _subject(node)
                 reported = True
             if _is(lex, "threat_verbs", node) and came_by in ("xcomp", "ccomp", "obl"):

@@ -125,7 +125,18 @@ def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
 
 def deep_pp_objects(token: Token, wanted: str) -> list[Token]:
     """Nominals introduced by ``wanted`` anywhere under a word ("fournitures de pétrole en provenance de Russie")."""
-    return [node for node in token.subtree if node != token and preposition(node) == wanted]
+    return [node for node in token.subtree if node != token and wanted in (preposition(node), _split_preposition(node))]
+
+
+def _split_preposition(node: Token) -> str | None:
+    """A complex preposition the parser split into a noun and its complement: "en provenance"
+    + "du Japon" reads "en provenance de"."""
+    own = preposition(node)
+    if own not in ("de", "of") or node.head.pos_ != "NOUN" or node.head.i >= node.i:
+        return None
+    # (the head's own preposition is the word right before it: "de vin en provenance de")
+    outer = max((c for c in node.head.children if c.dep_ == "case" and c.i < node.head.i), key=lambda c: c.i, default=None)
+    return f"{_norm(outer.text)} {_norm(node.head.text)} {own}" if outer is not None else None
 
 
 def antecedent(clause: Token, relative: Token) -> Token:
@@ -414,6 +425,8 @@ def _authors(nominal: Token) -> dict[str, list[Token]]:
                 found.setdefault("mod", []).append(child)
             elif holder is nominal and child.i > nominal.i and preposition(child) in ("de", "of") and child.pos_ in ("NOUN", "PROPN"):
                 found.setdefault("of", []).append(child)
+            elif holder is nominal and child.dep_ == "prep" and child.lower_ == "of":
+                found.setdefault("of", []).extend(c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
     return {k: list(dict.fromkeys(v)) for k, v in found.items() if v}
 
 
