@@ -118,6 +118,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
     cue = None
     node, came_by, own_clause = trigger, None, True
     before: str | None = None  # how the walk reached the node it came from
+    below = trigger  # the node it came from
     mood = reported = conditioned = False
     threatener: Token | None = None
     steps = 0
@@ -139,7 +140,8 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             elif _is(lex, "belief_verbs", node) and came_by in ("ccomp", "xcomp", "obl", "obj"):
                 modality = _stronger(modality, "Hedged")
                 source = source or _subject(node)
-            elif _is(lex, "accuse_verbs", node) and (came_by in ("xcomp", "obl", "ccomp", "advcl", "acl") or came_by == "obj" and before in ("acl", "obl")):
+            elif _is(lex, "accuse_verbs", node) and (came_by in ("xcomp", "obl", "ccomp", "acl") or came_by == "advcl" and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in below.children) or came_by == "obj" and before in ("acl", "obl")):
+                # (an adverbial clause with a subject of its own is no accused content: "..., while Brazil condemned the raid")
                 # (also "accuse Bagdad d'abriter ...", the content clause hung on the accused)
                 modality = _stronger(modality, "Hedged")
                 source = source or _subject(node)
@@ -179,7 +181,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             own_clause = False
         if dep == "conj":
             own_clause = False
-        before = came_by
+        before, below = came_by, node
         came_by = {"dobj": "obj", "pobj": "obj", "prep": "obl", "pcomp": "obl", "agent": "obl"}.get(dep, dep)
         node = head
     if threatener is not None and not conditioned and _condition_after(trigger, lex):

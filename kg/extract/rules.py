@@ -679,11 +679,23 @@ def _lead_agents(ctx: Context, token: Token, allowed: frozenset[str]) -> list[Me
     for sent in token.doc.sents:
         if sent.start >= token.sent.start:
             return []
-        for verb in (t for t in sent if t.pos_ == "VERB" and t.dep_ not in ("amod", "acl", "advcl", "xcomp", "ccomp", "relcl", "acl:relcl")):
+        # (main verbs, and verbs with a subject of their own the parser hung elsewhere, after a dateline)
+        own_subject = lambda t: any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children)  # noqa: E731
+        for verb in (t for t in sent if t.pos_ == "VERB" and (t.dep_ not in ("amod", "acl", "advcl", "xcomp", "ccomp", "relcl", "acl:relcl") or own_subject(t))):
+            if _is_reaction(ctx, verb):
+                continue  # an accusation or a condemnation is no event of its own
             agents, _ = _fill(ctx, {"subj": subjects(verb, ctx.lex.syntax)}, ("subj",), allowed, verb)
             if agents:
                 return agents
     return []
+
+
+def _is_reaction(ctx: Context, verb: Token) -> bool:
+    """A verb of accusing or reacting ("accused", "condemned")."""
+    lemma = verb.lemma_.lower()
+    if ctx.lex.has("accuse_verbs", lemma):
+        return True
+    return any(t.relation in _REACTIONS for t in ctx.lex.triggers_for(lemma, verb.lower_) if t.kind == "verb")
 
 
 def _anaphoric(token: Token) -> bool:

@@ -153,6 +153,9 @@ CASES = [
     ("fr", "La Finlande a fermé sa frontière avec la Russie.", [("FIN", "coerces", "RUS", "Asserted")]),
     ("en", "Russia banned all imports of fruit from Moldova.", [("RUS", "sanctions", "MDA", "Asserted")]),
     ("fr", "La Russie a suspendu mardi ses importations de vin en provenance de Géorgie.", [("RUS", "sanctions", "GEO", "Asserted")]),
+    ("en", "CARACAS, May 2 (Reuters) - Venezuelan police arrested opposition leader Juan Perez inside Argentina's embassy in Caracas. "
+           "Argentina lodged a protest with Venezuela and accused Caracas of violating the Vienna Convention, while Chile and Uruguay condemned the raid.",
+     [("CHL", "condemns", "VEN", "Asserted"), ("URY", "condemns", "VEN", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
@@ -220,6 +223,8 @@ def test_sentence_without_events_gives_no_event_claims():
          ("arms", "suppliedTo", "POL")),
         ("en", "Indian and Pakistani troops exchanged fire on the border. France and Germany urged both sides to show restraint.",
          ("FRA", "demands", "DEU")),
+        ("en", "Kosovo accused Serbia on Monday of training the gunmen. EU foreign policy chief Kaja Kallas condemned the attack.",
+         ("Kaja Kallas", "condemns", "XKX")),
         ("en", "EU foreign policy chief Kaja Kallas met Chinese Foreign Minister Wang Yi.", ("Kaja Kallas", "leaderOf", "European Union")),
         ("fr", "La ministre allemande des Affaires étrangères Annalena Baerbock s'est entretenue avec le président brésilien Lula.",
          ("ministre allemande des Affaires étrangères", "meets", "Lula")),
