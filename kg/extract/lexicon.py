@@ -11,7 +11,8 @@ of a participle on a trigger noun, ``deep.pp:<prep>`` a preposition anywhere und
 asymmetric relation); ``requires`` (words that must occur under the trigger); ``excludes``
 (words that must not: "échanger des tirs" is no talk); ``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;
 ``modality``; ``metonymy``; ``event_object`` (an object that names an event stands for who
-did it: "enquêter sur un sabotage russe").
+did it: "enquêter sur un sabotage russe"); ``presupposed`` (the relation held whatever the
+clause says of the trigger: sanctions someone "refused to lift" are sanctions all the same).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Trigger:
     excludes: frozenset[str] = frozenset()
     metonymy: bool = False
     event_object: bool = False
+    presupposed: bool = False
 
     @property
     def pos(self) -> tuple[str, ...]:
@@ -158,6 +160,7 @@ def _load_relation(path: Path, lang: str) -> list[Trigger]:
                     excludes=_as_set(entry.get("excludes", ())),
                     metonymy=bool(entry.get("metonymy", False)),
                     event_object=bool(entry.get("event_object", False)),
+                    presupposed=bool(entry.get("presupposed", False)),
                 )
             )
     return found

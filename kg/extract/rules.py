@@ -397,6 +397,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             pairs.append((o, s, relation.inverse) if flip else (s, o, predicate))
     for s, o, p in pairs:
         claim = _claim(ctx, sent, token, s, p, o, trigger.id, trigger.modality)
+        if claim is not None and trigger.presupposed:
+            # what was refused or denied is the change, not the state it presupposes
+            source = None if claim.attributed_to == claim.denied_by else claim.attributed_to
+            claim = replace(claim, modality="Asserted", denied_by=None, attributed_to=source)
         if claim is not None:
             yield claim
             threat = _threat(ctx, claim)

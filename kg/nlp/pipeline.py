@@ -7,7 +7,9 @@ name ("Corée du Sud") as one nominal, and after it for English, whose model tag
 multi-word token badly ("United States" came out as punctuation) but parses the words well.
 A merged person's name is shown to the French tagger and parser with the features of its
 first word (a given name, which the model has seen as a proper noun): as an unseen
-multi-word token it was often tagged a verb and taken for the head of the clause.
+multi-word token it was often tagged a verb and taken for the head of the clause. After the
+French parser, an object it cut off into a sentence of its own after a day name ("a levé
+mardi | les sanctions") is given back to its verb.
 
 The statistical recognizer keeps the gazetteer's names as preset entities. It sees them
 under one of its own labels and they get their gazetteer class back right after it: a
@@ -34,6 +36,8 @@ LANGUAGES: dict[str, tuple[str, ...]] = dict(MODELS)
 _CACHE: dict[str, Language] = {}
 # Languages whose names are merged before the parser rather than after it (see above).
 MERGE_BEFORE_PARSE = frozenset({"fr"})
+# languages whose parser cuts an object off after a day name ("a levé mardi | les sanctions")
+CUT_OBJECTS = frozenset({"fr"})
 _LOCK = threading.Lock()
 
 
@@ -88,6 +92,56 @@ def line_sentences(doc: Doc) -> Doc:
 
 
 _BREAKS: dict[int, bool] = {}  # token text (as its string id) -> whether it holds a line break
+
+
+@Language.factory("geokg_cut_objects", default_config={"time_words": []})
+def make_cut_objects(nlp: Language, name: str, time_words: list[str]) -> Callable[[Doc], Doc]:
+    """Give back to its verb an object the parser cut off into a sentence of its own after a
+    time word ("a levé mardi | les sanctions visant la Syrie"): where a sentence starts with
+    no punctuation before it, right after a verb without object and the time words that
+    follow it, and is a bare noun phrase, that noun phrase is the verb's object.
+
+    Candidates are the sentence starts, read off the document's array; the heads are
+    rewritten in one array operation, which also joins the two sentences.
+    """
+    times = frozenset(w.lower() for w in time_words)
+
+    def cut_objects(doc: Doc) -> Doc:
+        from spacy.attrs import DEP, HEAD, SENT_START
+
+        if len(doc) < 4 or not times:
+            return doc
+        starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+        fixes: list[tuple[int, int, str]] = []  # (token, new head, new label)
+        for k in starts:
+            if k < 2 or doc[k - 1].is_punct or doc[k - 1].is_space:
+                continue
+            j = k - 1
+            while j > 0 and doc[j].lower_ in times:
+                j -= 1
+            m = k  # the cut may fall inside the time words: "a convoqué lundi | soir l'ambassadeur"
+            while m < len(doc) - 1 and doc[m].lower_ in times:
+                m += 1
+            verb, root, noun = doc[j], doc[k].sent.root, doc[m].head
+            if (j == k - 1 and m == k) or doc[m].pos_ != "DET" or verb.pos_ != "VERB":
+                continue
+            if any(c.dep_ in ("obj", "dobj") and c.lower_ not in times for c in verb.children):
+                continue
+            if noun.pos_ == "NOUN" and not any(c.dep_.startswith("nsubj") for c in noun.children):
+                if noun != root:
+                    if root.lower_ not in times or noun.head != root:
+                        continue
+                    fixes.append((root.i, verb.i, "obl:mod"))
+                fixes.append((noun.i, verb.i, "obj"))
+        if fixes:
+            arrays = doc.to_array([HEAD, DEP])  # heads as offsets, in two's complement
+            for token, head, label in fixes:
+                arrays[token, 0] = (head - token) % 2**64
+                arrays[token, 1] = doc.vocab.strings.add(label)
+            doc.from_array([HEAD, DEP], arrays)
+        return doc
+
+    return cut_objects
 
 
 @Language.component("geokg_merge_names")
@@ -512,6 +566,11 @@ def _build(lang: str, patterns: Callable[[str], list[dict]] | None) -> Language:
     else:
         nlp.add_pipe("geokg_merge_names", last=True)
     nlp.add_pipe("geokg_line_sentences", after="geokg_gazetteer")
+    if lang in CUT_OBJECTS and "parser" in nlp.pipe_names:
+        from ..extract.lexicon import lexicon
+
+        words = sorted(lexicon(lang).words.get("time_nouns", ()))
+        nlp.add_pipe("geokg_cut_objects", after="parser", config={"time_words": words})
     _keep_recognizer_labels(nlp)
     return nlp
 

@@ -156,6 +156,10 @@ CASES = [
     ("en", "CARACAS, May 2 (Reuters) - Venezuelan police arrested opposition leader Juan Perez inside Argentina's embassy in Caracas. "
            "Argentina lodged a protest with Venezuela and accused Caracas of violating the Vienna Convention, while Chile and Uruguay condemned the raid.",
      [("CHL", "condemns", "VEN", "Asserted"), ("URY", "condemns", "VEN", "Asserted")]),
+    ("en", "Germany refused to lift its sanctions on Iran.",
+     [("DEU", "sanctions", "IRN", "Asserted"), ("DEU", "concedesTo", "IRN", "Negated")]),
+    ("fr", "L'Union européenne a levé mardi les sanctions visant la Syrie.",
+     [("Union européenne", "sanctions", "SYR", "Asserted"), ("Union européenne", "concedesTo", "SYR", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),

@@ -71,3 +71,25 @@ def test_merged_french_person_names_are_parsed_as_names(text, name, verb):
     tokens = {t.text: t for t in doc}
     assert tokens[name].pos_ == "PROPN" and tokens[name].ent_type_ == "Person"
     assert tokens[verb].dep_ == "ROOT"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "obj"),
+    [
+        ("L'Union européenne a levé mardi les sanctions visant la Syrie.", "levé", "sanctions"),
+        ("Pékin a convoqué lundi soir l'ambassadeur du Japon.", "convoqué", "ambassadeur"),
+    ],
+)
+def test_an_object_cut_off_after_a_day_name_goes_back_to_its_verb(text, verb, obj):
+    nlp = get_nlp("fr")
+    with nlp.select_pipes(disable=["geokg_cut_objects"]):
+        assert len(list(nlp(text).sents)) == 2  # what the model alone does
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1
+    token = next(t for t in doc if t.text == obj)
+    assert token.head.text == verb and token.dep_ == "obj"
+
+
+def test_a_sentence_after_a_full_stop_is_left_alone():
+    doc = get_nlp("fr")("Le Mali a protesté mardi. Les sanctions visant la Syrie ont été levées.")
+    assert len(list(doc.sents)) == 2
