@@ -723,6 +723,13 @@ class ActorFinder:
                         named = self.span_mention(self.by_token[child.i])
                         if named is not None:
                             return [named]
+                # "le nord d'Israël", "the north of Syria": part of a country stands for it
+                for child in token.children:
+                    inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
+                    if inner is not None and inner.i in self.by_token and inner.i > token.i and self._preposition_of(inner) in ("de", "of"):
+                        named = self.span_mention(self.by_token[inner.i])
+                        if named is not None and named.label == "Country":
+                            return [named]
             if self.lex.has("container_nouns", lemma) or self.lex.has("container_nouns", lower):
                 for child in token.children:
                     if child.dep_ in ("compound", "poss", "nmod:poss", "amod") and depth < 3:

@@ -1007,6 +1007,8 @@ def allies(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         if doc[j].text != "," or j - 1 < sent.start:
             continue
         holders = _fit(ctx, ctx.finder.mentions(doc[j - 1]), relation.domain)
+        if not holders and j - 2 >= sent.start and doc[j - 2].pos_ == "NOUN":
+            holders = _fit(ctx, ctx.finder.mentions(doc[j - 2]), relation.domain)  # "le mouvement chiite, allié de"
         partners: list[Mention] = []
         for child in token.children:
             if preposition(child) in ("de", "of") or child.dep_ == "prep" and child.lower_ == "of":

@@ -156,6 +156,8 @@ def _is_relative(token: Token) -> bool:
 def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     """Active subjects of a verb, following control, coordination and relative clauses."""
     found = _children(verb, _SUBJ) or [s for aux in _children(verb, ("aux", "aux:pass", "aux:tense", "cop")) for s in _children(aux, _SUBJ)]
+    # a modifier tagged a verb and taken for the subject, its noun under it: "Le mouvement chiite, ..., a riposté"
+    found = [next((c for c in s.children if c.dep_ in _SUBJ and c.pos_ == "NOUN" and c.i < s.i), s) if s.pos_ == "VERB" else s for s in found]
     head = verb.head
     if verb.dep_ in _RELATIVE_DEPS and any(_is_relative(t) for t in found):
         return [antecedent(verb, next(t for t in found if _is_relative(t)))]
