@@ -716,6 +716,14 @@ class ActorFinder:
                 neighbour = self._across_border(token, slot, depth)
                 if neighbour:
                     return neighbour
+            if (self.lex.has("place_category_nouns", lemma) or self.lex.has("place_category_nouns", lower)) and depth < 3:
+                # "the city of Kherson", "la ville de Goma": the place named
+                for child in token.children:
+                    inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
+                    if inner is not None and inner.i == token.i + 2 and inner.i in self.by_token and self._preposition_of(inner) in ("de", "of"):
+                        named = self.span_mention(self.by_token[inner.i])
+                        if named is not None and self.entity_class(self.by_token[inner.i]) not in (_PERSON, "Weapon", "Resource"):
+                            return [named]
             if self.lex.has("region_nouns", lemma) and depth < 3:
                 # "Azerbaijan's Karabakh region", "Russia's Kursk region": the region named
                 for child in token.children:

@@ -359,6 +359,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if trigger.between and not found.get("between"):
         found["between"] = _linear_between(ctx, sent, token)
     subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
+    elided: list[Mention] = []
+    if subjects_ and token.pos_ == "VERB":
+        elided = [m for m in _elided_subjects(ctx, token, relation.domain) if m not in subjects_]
+        subjects_ += elided
     objects, object_role = _fill(ctx, found, trigger.object, relation.range, token)
     if not objects and not any(found.get(r) for r in trigger.object if r in ("obj", "iobj") or r.startswith("pp:")):
         objects, object_role = _linear_fill(ctx, sent, token, trigger.object, relation.range, subjects_)
@@ -401,6 +405,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             # what was refused or denied is the change, not the state it presupposes
             source = None if claim.attributed_to == claim.denied_by else claim.attributed_to
             claim = replace(claim, modality="Asserted", denied_by=None, attributed_to=source)
+        if claim is not None and s in elided:
+            claim = replace(claim, attributed_to=None)  # (who did the same speaks for itself)
         if claim is not None:
             yield claim
             threat = _threat(ctx, claim)
@@ -692,6 +698,23 @@ def _lead_agents(ctx: Context, token: Token, allowed: frozenset[str]) -> list[Me
             if agents:
                 return agents
     return []
+
+
+_PRO_VERBS = {"do", "faire"}
+_AS = {"as", "comme", "ainsi"}
+
+
+def _elided_subjects(ctx: Context, verb: Token, allowed: frozenset[str]) -> list[Mention]:
+    """Who did the same, in an elided clause: "ASEAN condemned the attack, as did the European
+    Union", "la France a condamné le tir, comme l'ont fait l'Allemagne et le Japon"."""
+    found: list[Mention] = []
+    for clause in verb.children:
+        if clause.dep_.startswith("advcl") and clause.lemma_.lower() in _PRO_VERBS and any(c.dep_ == "mark" and c.lower_ in _AS for c in clause.children):
+            # (a French subject put after "l'ont fait" is parsed as its object)
+            named = [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")] or [c for c in clause.children if c.dep_ in ("obj", "dobj") and c.pos_ != "PRON"]
+            for subject in named:
+                found += _fit(ctx, ctx.finder.mentions(subject), allowed)
+    return found
 
 
 def _is_reaction(ctx: Context, verb: Token) -> bool:
