@@ -196,16 +196,26 @@ def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], 
         tokens = found.get(role, ())
         if role.startswith("deep.pp:"):
             tokens = deep_pp_objects(exclude, role[len("deep.pp:"):])
+        one = role == "aside" or role == "subj" and _singular_relative(exclude)
         for token in tokens:
             if token == exclude:
                 continue
-            found_here = ctx.finder.single(token, "actor") if role == "aside" else ctx.finder.mentions(token)
+            found_here = ctx.finder.single(token, "actor") if one else ctx.finder.mentions(token)
             if not ctx.schema.fits("Weapon", allowed):
                 found_here = [_wielder(ctx, token, m) for m in found_here]
             mentions.extend(_fit(ctx, found_here, allowed))
         if mentions:
             return mentions, role
     return [], None
+
+
+def _singular_relative(verb: Token) -> bool:
+    """A relative clause whose verb is singular: "Tokyo et Manille, qui accuse ..." is about
+    Manila alone, the name right before it, not the coordination."""
+    if not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and (c.tag_ in ("WDT", "WP") or "PronType=Rel" in str(c.morph)) for c in verb.children):
+        return False
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any("Sing" in t.morph.get("Number") and "3" in t.morph.get("Person", ["3"]) or t.tag_ == "VBZ" for t in forms)
 
 
 def _wielder(ctx: Context, token: Token, mention: Mention) -> Mention:
