@@ -96,43 +96,46 @@ _BREAKS: dict[int, bool] = {}  # token text (as its string id) -> whether it hol
 
 @Language.factory("geokg_cut_objects", default_config={"time_words": []})
 def make_cut_objects(nlp: Language, name: str, time_words: list[str]) -> Callable[[Doc], Doc]:
-    """Give back to its verb an object the parser cut off into a sentence of its own after a
-    time word ("a levé mardi | les sanctions visant la Syrie"): where a sentence starts with
-    no punctuation before it, right after a verb without object and the time words that
-    follow it, and is a bare noun phrase, that noun phrase is the verb's object.
+    """Give back to its verb the object the parser took away from it after a time word: cut
+    off into a sentence of its own ("a levé mardi | les sanctions visant la Syrie"), or hung
+    on an earlier verb ("a accusé Belgrade d'avoir soutenu le commando qui a attaqué dimanche
+    la police", where "la police" went to "accusé"). A noun phrase right after a verb without
+    object and the time words that follow it is that verb's object.
 
-    Candidates are the sentence starts, read off the document's array; the heads are
-    rewritten in one array operation, which also joins the two sentences.
+    The time words are found on the document's array; the heads are rewritten in one array
+    operation, which also joins a cut sentence back to its verb's.
     """
+    import numpy
+
     times = frozenset(w.lower() for w in time_words)
+    hashes = numpy.array([nlp.vocab.strings[w] for w in sorted(times)], dtype="uint64")
 
     def cut_objects(doc: Doc) -> Doc:
-        from spacy.attrs import DEP, HEAD, SENT_START
+        from spacy.attrs import DEP, HEAD, LOWER
 
         if len(doc) < 4 or not times:
             return doc
-        starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+        found = numpy.isin(doc.to_array(LOWER), hashes).nonzero()[0].tolist()
         fixes: list[tuple[int, int, str]] = []  # (token, new head, new label)
-        for k in starts:
-            if k < 2 or doc[k - 1].is_punct or doc[k - 1].is_space:
-                continue
-            j = k - 1
-            while j > 0 and doc[j].lower_ in times:
-                j -= 1
-            m = k  # the cut may fall inside the time words: "a convoqué lundi | soir l'ambassadeur"
+        for t in found:
+            if t < 1 or doc[t - 1].lower_ in times:
+                continue  # (the first of a run of time words)
+            verb, m = doc[t - 1], t
             while m < len(doc) - 1 and doc[m].lower_ in times:
                 m += 1
-            verb, root, noun = doc[j], doc[k].sent.root, doc[m].head
-            if (j == k - 1 and m == k) or doc[m].pos_ != "DET" or verb.pos_ != "VERB":
+            if verb.pos_ != "VERB" or doc[m].pos_ != "DET" or any(c.dep_ in ("obj", "dobj") and c.lower_ not in times for c in verb.children):
                 continue
-            if any(c.dep_ in ("obj", "dobj") and c.lower_ not in times for c in verb.children):
+            noun, root = doc[m].head, doc[m].sent.root
+            if noun.pos_ != "NOUN" or noun.i < m or noun == verb or any(c.dep_.startswith("nsubj") for c in noun.children):
                 continue
-            if noun.pos_ == "NOUN" and not any(c.dep_.startswith("nsubj") for c in noun.children):
-                if noun != root:
-                    if root.lower_ not in times or noun.head != root:
-                        continue
-                    fixes.append((root.i, verb.i, "obl:mod"))
-                fixes.append((noun.i, verb.i, "obj"))
+            if noun.head == noun or noun.head == root and root.lower_ in times and root.head == root:
+                if doc[m].sent == verb.sent:
+                    continue
+                if noun.head != noun:
+                    fixes.append((root.i, verb.i, "obl:mod"))  # "a convoqué lundi | soir l'ambassadeur"
+            elif not (noun.dep_ in ("obj", "dobj") and noun.head.pos_ == "VERB" and noun.head.i < verb.i):
+                continue
+            fixes.append((noun.i, verb.i, "obj"))
         if fixes:
             arrays = doc.to_array([HEAD, DEP])  # heads as offsets, in two's complement
             for token, head, label in fixes:

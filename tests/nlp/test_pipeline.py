@@ -93,3 +93,15 @@ def test_an_object_cut_off_after_a_day_name_goes_back_to_its_verb(text, verb, ob
 def test_a_sentence_after_a_full_stop_is_left_alone():
     doc = get_nlp("fr")("Le Mali a protesté mardi. Les sanctions visant la Syrie ont été levées.")
     assert len(list(doc.sents)) == 2
+
+
+def test_an_object_hung_on_an_earlier_verb_after_a_day_name_goes_back_to_its_verb():
+    text = (
+        "PRISTINA (AFP) - Le Premier ministre kosovar Albin Kurti a accusé lundi Belgrade d'avoir soutenu le commando "
+        "qui a attaqué dimanche la police kosovare près du monastère de Banjska, tuant un policier."
+    )
+    nlp = get_nlp("fr")
+    with nlp.select_pipes(disable=["geokg_cut_objects"]):
+        assert next(t for t in nlp(text) if t.text == "police").head.text == "accusé"  # what the model alone does
+    police = next(t for t in nlp(text) if t.text == "police")
+    assert police.head.text == "attaqué" and police.dep_ == "obj"
