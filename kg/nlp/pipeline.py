@@ -8,8 +8,8 @@ multi-word token badly ("United States" came out as punctuation) but parses the 
 A merged person's name is shown to the French tagger and parser with the features of its
 first word (a given name, which the model has seen as a proper noun): as an unseen
 multi-word token it was often tagged a verb and taken for the head of the clause. After the
-French parser, an object it cut off into a sentence of its own after a day name ("a levé
-mardi | les sanctions") is given back to its verb.
+French parser, an object it took away from its verb after a day name ("a levé mardi | les
+sanctions") is given back to that verb.
 
 The statistical recognizer keeps the gazetteer's names as preset entities. It sees them
 under one of its own labels and they get their gazetteer class back right after it: a
