@@ -602,6 +602,12 @@ class ActorFinder:
                 # the word right before, also when it ends a merged name ("Iranian army" + "chief")
                 last = prev.lower_.split()[-1] if prev.lower_.split() else prev.lower_
                 forms = [f"{last} {token.lower_}", f"{prev.lower_} {token.lower_}", f"{prev.lemma_.lower()} {token.lemma_.lower()}"] + forms
+        if self.lex.has("counterpart_nouns", token.lower_) or self.lex.has("counterpart_nouns", token.lemma_.lower()):
+            # "le président X et son homologue Y": a counterpart holds the office named before
+            for j in range(token.i - 1, token.sent.start - 1, -1):
+                other = token.doc[j]
+                if other.pos_ in ("NOUN", "PROPN") and not self.lex.has("counterpart_nouns", other.lower_) and self.role_relation(other):
+                    return self.role_phrase(other)[2]  # (as read with its owner: "le chef de la diplomatie")
         for form in forms:
             if self.lex.has("leader_nouns", form):
                 return "leaderOf"
@@ -616,6 +622,14 @@ class ActorFinder:
         if relation is None:
             return None, None, None
         owner = self._owner(token)
+        if relation == "leaderOf" and owner is not None and owner.label == "GovernmentBody" and owner.key:
+            # the head of a ministry or of the armed forces speaks for the country: "le chef de
+            # la diplomatie iranienne", "the head of the Pakistani army"
+            entry = self.gaz.get(owner.key)
+            if entry is not None and entry.country and not entry.stands_for:
+                country = self.gaz.get(entry.country)
+                relation = "representativeOf"
+                owner = replace(owner, key=entry.country, label=country.type if country else "Country")
         span = self._name_beside(token)
         person = self.span_mention(span) if span is not None else None
         if person is not None and span is not None and person.label != _PERSON and self._unknown_name(span):
