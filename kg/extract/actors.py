@@ -549,7 +549,8 @@ class ActorFinder:
                 continue
             complement = doc[j - 1].lower_ in ("de", "du", "des", "d'", "d’", "of")  # "le dirigeant du Somaliland"
             if j in self.by_token and not complement and (self.entity_class(self.by_token[j]) == _PERSON or self._unknown_name(self.by_token[j])):
-                if all(doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") and not doc[k].is_punct for k in range(token.i + 1, j)):
+                # (a demonym may be tagged a verb: "le président russe")
+                if all((doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") or self.demonym_of(doc[k])) and not doc[k].is_punct for k in range(token.i + 1, j)):
                     return self.by_token[j]
                 break
             if j in self.by_token and doc[j - 1].pos_ not in ("ADP", "DET"):

@@ -174,6 +174,8 @@ CASES = [
      [("Alassane Ouattara", "leaderOf", "CIV", "Asserted")]),
     ("fr", "Le chef de la diplomatie chinoise, Wang Yi, a rencontré le chef de la diplomatie indienne, Subrahmanyam Jaishankar.",
      [("Wang Yi", "representativeOf", "CHN", "Asserted"), ("Subrahmanyam Jaishankar", "representativeOf", "IND", "Asserted")]),
+    ("fr", "Hanoï, 20 juin 2024 — Le président russe Vladimir Poutine est arrivé jeudi au Vietnam, où il s'est entretenu avec le dirigeant vietnamien To Lam.",
+     [("Vladimir Poutine", "leaderOf", "RUS", "Asserted"), ("Vladimir Poutine", "visits", "VNM", "Asserted")]),
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
