@@ -70,6 +70,10 @@ class Mention:
     role: str | None = None
 
 
+# appended to the rule id of an accusation when the accused party's denial of it is recorded
+DENIAL_RULE_SUFFIX = "/denied"
+
+
 @dataclass(frozen=True)
 class RawClaim:
     """A relation found in one sentence, before entity resolution."""

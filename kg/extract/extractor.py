@@ -8,6 +8,7 @@ from ..model import Article, RawClaim
 from ..nlp.gazetteer import Gazetteer, default_gazetteer
 from ..schema import schema
 from .actors import ActorFinder
+from .denials import denials
 from .lexicon import lexicon
 from .rules import RULES, Context
 
@@ -15,7 +16,8 @@ __all__ = ["extract"]
 
 
 def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stats: dict | None = None) -> list[RawClaim]:
-    """Claims of one article, in text order, one per (subject, predicate, object, sentence)."""
+    """Claims of one article, in text order, one per (subject, predicate, object, sentence),
+    and one more where the accused party denies what it is accused of."""
     lang = article.lang or "en"
     lex = lexicon(lang)
     gaz = gazetteer or default_gazetteer()
@@ -31,6 +33,10 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stat
                 key = (_ident(claim.subject), claim.predicate, _ident(claim.object), claim.sent_start)
                 if key not in best:
                     best[key] = claim
+    for claim in denials(ctx, doc, list(best.values())):
+        key = (_ident(claim.subject), claim.predicate, _ident(claim.object), claim.sent_start, "denied")
+        if key not in best:
+            best[key] = claim
     return list(best.values())
 
 

@@ -49,6 +49,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _agent(verb: Token) -> Token | None:
+    """Who does what a passive verb says: "accused by U.N. experts", "accusé par Bakou"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "obl:agent":
+            return child
+    return None
+
+
 def _words(token: Token) -> tuple[str, str]:
     return token.lemma_.lower().replace("’", "'"), token.lower_.replace("’", "'")
 
@@ -144,7 +154,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
                 # (an adverbial clause with a subject of its own is no accused content: "..., while Brazil condemned the raid")
                 # (also "accuse Bagdad d'abriter ...", the content clause hung on the accused)
                 modality = _stronger(modality, "Hedged")
-                source = source or _subject(node)
+                source = source or (_agent(node) if is_passive(node) else _subject(node))
             elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj") and not is_passive(node):
                 # (a passive speech verb names no speaker: "minutes after he was declared the winner")
                 source = source or _subject(node)

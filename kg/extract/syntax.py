@@ -172,6 +172,9 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         governor = head.head
         if governor.dep_ in _OBJ and _norm(governor.head.lemma_) in words.object_control:
             return [governor]  # "accuses its neighbour of backing", the prepositional phrase hung on the object
+        if governor.dep_ == "pobj" and governor.head.dep_ == "agent" and _norm(governor.head.head.lemma_) in words.object_control:
+            # "X has been accused by U.N. experts of receiving", hung on the agent
+            return _children(governor.head.head, _SUBJ_PASS)
         if _norm(governor.lemma_) in words.object_control:
             objs = _children(governor, _OBJ)
             if objs:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..model import Article, Claim, Entity, Mention, RawClaim, sha256
+from ..model import DENIAL_RULE_SUFFIX, Article, Claim, Entity, Mention, RawClaim, sha256
 from ..nlp.gazetteer import Gazetteer, GazetteerEntry
 from .iri import mint_key
 
@@ -114,8 +114,11 @@ class _ArticleResolver:
             self.entities[key] = replace(entity, country=country)
 
 
-def claim_id(article_id: str, s: str, p: str, o: str, start: int, end: int) -> str:
-    return sha256("|".join((article_id, s, p, o, str(start), str(end))))[:20]
+def claim_id(article_id: str, s: str, p: str, o: str, start: int, end: int, variant: str = "") -> str:
+    """A claim's stable id; ``variant`` sets apart a second claim on the same triple and
+    sentence (the accused party's denial of an accusation)."""
+    parts = (article_id, s, p, o, str(start), str(end)) + ((variant,) if variant else ())
+    return sha256("|".join(parts))[:20]
 
 
 def resolve(article: Article, raw: list[RawClaim], gazetteer: Gazetteer, confidence=None) -> Resolution:
@@ -137,7 +140,8 @@ def resolve(article: Article, raw: list[RawClaim], gazetteer: Gazetteer, confide
         attributed = resolver.key_of(item.attributed_to) if item.attributed_to else None
         denied = resolver.key_of(item.denied_by) if item.denied_by else None
         location = resolver.key_of(item.location) if item.location else None
-        cid = claim_id(article.id, s, item.predicate, o, item.sent_start, item.sent_end)
+        variant = "denied" if item.rule.endswith(DENIAL_RULE_SUFFIX) else ""
+        cid = claim_id(article.id, s, item.predicate, o, item.sent_start, item.sent_end, variant)
         if cid in seen:
             continue
         seen.add(cid)
