@@ -49,6 +49,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose on a verb: "send soldiers to fight", "envoyer des soldats pour combattre"."""
+    if not clause.dep_.startswith("advcl") or clause.pos_ != "VERB":
+        return False
+    marks = [c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")]
+    return "to" in marks and clause.tag_ == "VB" or "pour" in marks and "Inf" in clause.morph.get("VerbForm")
+
+
 def _agent(verb: Token) -> Token | None:
     """Who does what a passive verb says: "accused by U.N. experts", "accusé par Bakou"."""
     for child in verb.children:
@@ -187,7 +195,9 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             break
         dep = node.dep_.split(":")[0]
         subordinate = node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in node.children)
-        if node.dep_ in _CLAUSE_BOUNDARIES or dep in ("advcl", "ccomp", "parataxis", "dep") or subordinate:
+        if _purpose(node):
+            pass  # what a clause denies or hedges, its purpose shares: "would not send soldiers to fight alongside"
+        elif node.dep_ in _CLAUSE_BOUNDARIES or dep in ("advcl", "ccomp", "parataxis", "dep") or subordinate:
             own_clause = False
         if dep == "conj":
             own_clause = False

@@ -399,7 +399,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             pairs.extend((a, b, predicate) for i, a in enumerate(unique) for b in unique[i + 1:])
         elif len(unique) == 1 and subjects_:
             objects = unique
-    if trigger.between and not objects and not pairs and len(subjects_) >= 2:
+    # (subjects a coordinated verb shares are its own; those of a governing clause are not:
+    # "they would not send soldiers to fight alongside" is no fight between them)
+    own_subjects = token.dep_ == "conj" or all(t.head == token for t in found.get("subj", ()))
+    if trigger.between and not objects and not pairs and len(subjects_) >= 2 and own_subjects:
         unique = list(dict.fromkeys(subjects_))
         pairs.extend((a, b, predicate) for i, a in enumerate(unique) for b in unique[i + 1:])
         if not relation.symmetric:

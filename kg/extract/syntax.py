@@ -136,7 +136,7 @@ def _split_preposition(node: Token) -> str | None:
         return None
     # (the head's own preposition is the word right before it: "de vin en provenance de")
     outer = max((c for c in node.head.children if c.dep_ == "case" and c.i < node.head.i), key=lambda c: c.i, default=None)
-    return f"{_norm(outer.text)} {_norm(node.head.text)} {own}" if outer is not None else None
+    return f"{outer.lower_} {node.head.lower_} {own}" if outer is not None else None
 
 
 def antecedent(clause: Token, relative: Token) -> Token:
