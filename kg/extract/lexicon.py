@@ -12,7 +12,9 @@ asymmetric relation); ``requires`` (words that must occur under the trigger); ``
 (words that must not: "échanger des tirs" is no talk); ``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;
 ``modality``; ``metonymy``; ``event_object`` (an object that names an event stands for who
 did it: "enquêter sur un sabotage russe"); ``presupposed`` (the relation held whatever the
-clause says of the trigger: sanctions someone "refused to lift" are sanctions all the same).
+clause says of the trigger: sanctions someone "refused to lift" are sanctions all the same);
+``negative`` (the trigger names the relation by its denial and fires only when negated: "ne
+reconnaît pas la compétence de la Cour" rejects the court, as an assertion).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class Trigger:
     metonymy: bool = False
     event_object: bool = False
     presupposed: bool = False
+    negative: bool = False
 
     @property
     def pos(self) -> tuple[str, ...]:
@@ -161,6 +164,7 @@ def _load_relation(path: Path, lang: str) -> list[Trigger]:
                     metonymy=bool(entry.get("metonymy", False)),
                     event_object=bool(entry.get("event_object", False)),
                     presupposed=bool(entry.get("presupposed", False)),
+                    negative=bool(entry.get("negative", False)),
                 )
             )
     return found

@@ -418,6 +418,9 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             # what was refused or denied is the change, not the state it presupposes
             source = None if claim.attributed_to == claim.denied_by else claim.attributed_to
             claim = replace(claim, modality="Asserted", denied_by=None, attributed_to=source)
+        if claim is not None and trigger.negative:
+            # "does not recognise the court's jurisdiction" rejects it; recognising it says nothing
+            claim = replace(claim, modality="Asserted", denied_by=None) if claim.modality == "Negated" else None
         if claim is not None and s in elided:
             claim = replace(claim, attributed_to=None)  # (who did the same speaks for itself)
         if claim is not None:
