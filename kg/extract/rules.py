@@ -685,6 +685,10 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
             if not (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) or ctx.finder.mentions(token):
                 continue
             event = ctx.roles(token)
+            if not event.get("between"):
+                # "le rapprochement militaire entre Tokyo et Manille", the phrase right after the noun
+                between = _linear_between(ctx, token.sent, token)
+                event["between"] = between if between and 0 < between[0].i - token.i <= 4 else []
             doers = ("agent", "pp:par", "pp:by", "poss", "mod", "between")
             if ctx.lex.has("doer_of_nouns", token.lemma_) or ctx.lex.has("doer_of_nouns", token.lower_):
                 doers += ("pp:de", "pp:of")
