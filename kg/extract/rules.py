@@ -1252,7 +1252,8 @@ def _maker(ctx: Context, child: Token) -> Mention | None:
 
 @register_rule("origin")
 def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
-    """possesses: a weapon qualified by a country's demonym ("les drones iraniens")."""
+    """possesses: a named weapon system qualified by a country's demonym ("les Shahed iraniens");
+    produces: a weapon said to be made in a country ("Chinese-made", "de fabrication turque")."""
     for i in range(sent.start, sent.end):
         span = ctx.finder.by_token.get(i)
         if span is None or span.label_ != "Weapon":
@@ -1272,7 +1273,8 @@ def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                         yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
                 continue
             country = ctx.finder.demonym_mention(child) if child.dep_ in ("amod", "compound") else None
-            if country is not None:
+            if country is not None and _is_system(ctx, weapon):
+                # (a named system only: "Ukrainian drones struck" says who used them, not what a country holds)
                 claim = _claim(ctx, sent, token, country, "possesses", weapon, f"{ctx.lang}/origin/possesses")
                 if claim is not None:
                     yield replace(claim, event_date=None, location=None)
