@@ -83,6 +83,8 @@ class ActorFinder:
                 ent = _trimmed(ent)
                 if ent is None or self._is_role_phrase(ent):
                     continue
+                if NER_CLASSES.get(ent.label_) == _PERSON and len(ent) == 1 and gazetteer.demonym(ent.text, self.lang):
+                    continue  # a demonym the recognizer took for a person ("Moldovan police")
             if ent.label_ in NER_CLASSES or ent.ent_id_:
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
@@ -848,7 +850,8 @@ class ActorFinder:
             found = self.mentions(subject, depth=depth + 1)
             return found if len(found) > 1 else []
         found = self.single(subject, "actor", depth + 1)
-        if len(found) != 1 or (found[0].label == _PERSON) != self.lex.has("person_pronouns", pronoun.lower_):
+        # ("the court's prosecutor said he ...": a role whose holder is unnamed stands for its body)
+        if len(found) != 1 or (found[0].label == _PERSON or found[0].via == "role") != self.lex.has("person_pronouns", pronoun.lower_):
             return []
         return [replace(found[0], via="coreference")]
 
