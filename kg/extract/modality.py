@@ -155,6 +155,8 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
                 modality = _stronger(modality, "Hedged")
             elif _is(lex, "hedge_passives", node) and came_by == "xcomp" and is_passive(node):
                 modality = _stronger(modality, "Hedged")
+            elif _is(lex, "hedge_nouns", node) and came_by in ("nmod", "obl") and node.pos_ == "NOUN":
+                modality = _stronger(modality, "Hedged")  # "des spéculations sur une coopération militaire"
             elif _is(lex, "belief_verbs", node) and came_by in ("ccomp", "xcomp", "obl", "obj"):
                 modality = _stronger(modality, "Hedged")
                 source = source or _subject(node)

@@ -115,6 +115,8 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
     final = view.modality
     if modality and RANK[modality] > RANK[final]:
         final = modality
+    if RANK[final] < RANK["Hedged"] and sent.text.rstrip().rstrip("»”\"' ").endswith("?"):
+        final = "Hedged"  # asked, not told: "Des liens militaires renforcés entre X et Y ?"
     source = None
     if view.source is not None:
         speakers = [ctx.finder.as_actor(m) for m in ctx.finder.mentions_inside(view.source)]
