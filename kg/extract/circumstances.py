@@ -26,7 +26,8 @@ _DATE_DEPS = ("nummod", "amod", "compound", "det", "case", "nmod", "npadvmod", "
 
 def _clause_tokens(trigger: Token) -> list[Token]:
     head = clause_head(trigger)
-    return [t for t in head.subtree if t.sent == trigger.sent]
+    sent = trigger.sent  # (bounds read once: ``Token.sent`` builds a span on every call)
+    return [t for t in head.subtree if sent.start <= t.i < sent.end]
 
 
 def event_date(trigger: Token, time_words: frozenset[str], lang: str, published: date | None) -> date | None:
