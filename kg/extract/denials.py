@@ -19,7 +19,7 @@ from .rules import Context
 
 __all__ = ["denials"]
 
-_RELATIVE_DEPS = {"relcl", "acl:relcl", "acl", "appos", "parataxis"}
+_ASIDE_DEPS = {"relcl", "acl:relcl", "acl", "appos", "parataxis"}
 _SUBJECTS = {"nsubj", "nsubj:pass"}
 _LOOKBACK = 2  # sentences before a denial that names "the accusation"
 
@@ -40,12 +40,12 @@ def denials(ctx: Context, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
             if not deniers:
                 continue
             if after_relative is not None or _answers_in_sentence(ctx, verb):
-                scope = [c for c in accused if c.sent_start == _start(ctx, sent) and c.trigger_start < verb.idx]
+                start = sent.start_char
             elif _names_accusation(ctx, verb):
-                first = sentences[max(index - _LOOKBACK, 0)]
-                scope = [c for c in accused if _start(ctx, first) <= c.sent_start and c.trigger_start < verb.idx]
+                start = sentences[max(index - _LOOKBACK, 0)].start_char
             else:
                 continue
+            scope = [c for c in accused if start <= c.sent_start and c.trigger_start < verb.idx]
             denied: dict[int, Mention] = {}  # trigger offset -> denier
             for claim in scope:
                 denier = next((d for d in deniers if _is_party(ctx, d, claim)), None)
@@ -60,20 +60,9 @@ def denials(ctx: Context, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
     return out
 
 
-def _start(ctx: Context, sent) -> int:
-    """Where a sentence's evidence starts, as claims record it (past leading spaces)."""
-    start = sent.start_char
-    while start < sent.end_char and ctx.text[start].isspace():
-        start += 1
-    return start
-
-
 def _deniers(ctx: Context, verb: Token) -> list[Mention]:
-    relative = {"PronType=Rel"}
-    named = [
-        c for c in verb.children
-        if c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") and not relative & set(str(c.morph).split("|"))
-    ]
+    """Who denies: the verb's subject, not a relative pronoun."""
+    named = [c for c in verb.children if c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") and "Rel" not in c.morph.get("PronType")]
     return [ctx.finder.as_actor(m) for c in named for m in ctx.finder.mentions(c)]
 
 
@@ -100,7 +89,7 @@ def _named_between(ctx: Context, relative: Token | None, verb: Token) -> list[Me
 def _answers_in_sentence(ctx: Context, verb: Token) -> bool:
     """A clause on what was said before it: ", which Beijing denies", ", a claim Abidjan
     rejected", ", ce que le Rwanda dément"."""
-    if verb.dep_ in _RELATIVE_DEPS:
+    if verb.dep_ in _ASIDE_DEPS:
         return True
     head = verb.head
     return head != verb and (ctx.lex.has("accusation_nouns", head.lemma_.lower()) or ctx.lex.has("accusation_nouns", head.lower_))

@@ -712,14 +712,17 @@ def _lead_agents(ctx: Context, token: Token, allowed: frozenset[str]) -> list[Me
         if sent.start >= token.sent.start:
             return []
         # (main verbs, and verbs with a subject of their own the parser hung elsewhere, after a dateline)
-        own_subject = lambda t: any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children)  # noqa: E731
-        for verb in (t for t in sent if t.pos_ == "VERB" and (t.dep_ not in ("amod", "acl", "advcl", "xcomp", "ccomp", "relcl", "acl:relcl") or own_subject(t))):
+        for verb in (t for t in sent if t.pos_ == "VERB" and (t.dep_ not in ("amod", "acl", "advcl", "xcomp", "ccomp", "relcl", "acl:relcl") or _named_subject(t))):
             if _is_reaction(ctx, verb):
                 continue  # an accusation or a condemnation is no event of its own
             agents, _ = _fill(ctx, {"subj": subjects(verb, ctx.lex.syntax)}, ("subj",), allowed, verb)
             if agents:
                 return agents
     return []
+
+
+def _named_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 _PRO_VERBS = {"do", "faire"}
