@@ -32,7 +32,8 @@ _IOBJ = {"iobj", "dative"}
 _PREP_DEPS = ("obl", "nmod", "iobj", "obj", "advcl", "acl")
 _RELATIVE_DEPS = {"acl:relcl", "relcl"}
 # Prepositions that complete a noun rather than a verb; others under a verb's object are
-# read as the verb's own ("a tiré des missiles sur Israël").
+# read as the verb's own ("a tiré des missiles sur Israël", "acheter des Rafale à la France",
+# "buy F-35s from the United States").
 _NOMINAL_PREPS = {"de", "of", "en", "in", "for", "pour", "with", "avec", "par", "by", "entre", "between"}
 
 
