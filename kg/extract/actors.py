@@ -7,6 +7,7 @@ actors mentioned before them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -362,30 +363,23 @@ class ActorFinder:
             key = self.gaz.demonym(f"{token.text} {token.doc[token.i + 1].text}", self.lang)
         return key
 
-    def _possessor_country(self, token: Token) -> Mention | None:
-        """The country of the person a possessive stands for: "his government", "son régime"."""
+    def _possessive_owner(self, token: Token, depth: int, people_only: bool = False) -> Mention | None:
+        """Whose noun a possessive says it is: the country of the person it takes up ("his
+        government", "son régime"), or, unless ``people_only``, the country or body itself
+        ("Russia said its troops ...", "ses soldats")."""
         for child in token.children:
-            if child.dep_ in ("poss", "nmod:poss", "det") and (child.pos_ == "PRON" or "Poss=Yes" in str(child.morph)):
-                people = self.single(child, "actor")
-                if len(people) == 1 and people[0].label == _PERSON:
-                    country = self.country_of(people[0])
-                    if country is not None:
-                        return self._key_mention(child, country, "role")
-        return None
-
-    def _possessive_owner(self, token: Token, depth: int) -> Mention | None:
-        """Whose forces a possessive pronoun names: "Russia said its troops ...", "ses soldats"."""
-        for child in token.children:
-            if child.dep_ in ("poss", "nmod:poss", "det") and child.pos_ in ("PRON", "DET") and (child.dep_ != "det" or "Poss=Yes" in str(child.morph)):
-                found = self.single(child, "actor", depth + 1)
-                if len(found) != 1:
-                    return None
-                owner = self.as_actor(found[0])
-                if owner.label == _PERSON:
-                    country = self.country_of(owner)
-                    return self._key_mention(child, country, "role") if country else None
-                if owner.label == "Country" or owner.label == "ArmedGroup" or owner.label.endswith("Organization"):
-                    return owner
+            if not self._possessive(child):
+                continue
+            found = self.single(child, "actor", depth + 1)
+            if len(found) != 1:
+                return None
+            owner = self.as_actor(found[0])
+            if owner.label == _PERSON:
+                country = self.country_of(owner)
+                return self._key_mention(child, country, "role") if country else None
+            if not people_only and (owner.label == "Country" or owner.label == "ArmedGroup" or owner.label.endswith("Organization")):
+                return owner
+            return None
         return None
 
     def country_of(self, person: Mention) -> str | None:
@@ -707,10 +701,8 @@ class ActorFinder:
                     return [named]
             if self.lex.has("group_nouns", lemma) or self.lex.has("group_nouns", lower):
                 owner = self._owner(token)
-                if owner is None and self._ruling(token):
-                    owner = self._possessor_country(token)
-                if owner is None and depth < 2:
-                    owner = self._possessive_owner(token, depth)
+                if owner is None and (depth < 2 or self._ruling(token)):
+                    owner = self._possessive_owner(token, depth, people_only=depth >= 2)
                 if owner is not None:
                     owners = [owner, *self._coordinated_demonyms(token, owner)]
                     return [replace(m, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group") for m in owners]
@@ -720,7 +712,7 @@ class ActorFinder:
                     owner = self.last_owned_group(token)
                     if owner is not None:
                         return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")]
-            if (self.lex.has("neighbour_nouns", lemma) or self.lex.has("neighbour_nouns", lower)) and self._possessed(token):
+            if (self.lex.has("neighbour_nouns", lemma) or self.lex.has("neighbour_nouns", lower)) and any(self._possessive(c) for c in token.children):
                 # "La RDC accuse son voisin", "accused its neighbour": the country last named besides the subject
                 besides = self._clause_subjects(token, depth)
                 if besides:
@@ -735,12 +727,10 @@ class ActorFinder:
                     return neighbour
             if (self.lex.has("place_category_nouns", lemma) or self.lex.has("place_category_nouns", lower)) and depth < 3:
                 # "the city of Kherson", "la ville de Goma": the place named
-                for child in token.children:
-                    inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
-                    if inner is not None and inner.i == token.i + 2 and inner.i in self.by_token and self._preposition_of(inner) in ("de", "of"):
-                        named = self.span_mention(self.by_token[inner.i])
-                        if named is not None and self.entity_class(self.by_token[inner.i]) not in (_PERSON, "Weapon", "Resource"):
-                            return [named]
+                for inner in self._named_complements(token):
+                    named = self.span_mention(self.by_token[inner.i])
+                    if inner.i == token.i + 2 and named is not None and self.entity_class(self.by_token[inner.i]) not in (_PERSON, "Weapon", "Resource"):
+                        return [named]
             if self.lex.has("region_nouns", lemma) and depth < 3:
                 # "Azerbaijan's Karabakh region", "Russia's Kursk region": the region named
                 for child in token.children:
@@ -749,12 +739,10 @@ class ActorFinder:
                         if named is not None:
                             return [named]
                 # "le nord d'Israël", "the north of Syria": part of a country stands for it
-                for child in token.children:
-                    inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
-                    if inner is not None and inner.i in self.by_token and inner.i > token.i and self._preposition_of(inner) in ("de", "of"):
-                        named = self.span_mention(self.by_token[inner.i])
-                        if named is not None and named.label == "Country":
-                            return [named]
+                for inner in self._named_complements(token):
+                    named = self.span_mention(self.by_token[inner.i])
+                    if named is not None and named.label == "Country":
+                        return [named]
             if self.lex.has("container_nouns", lemma) or self.lex.has("container_nouns", lower):
                 for child in token.children:
                     if child.dep_ in ("compound", "poss", "nmod:poss", "amod") and depth < 3:
@@ -947,9 +935,16 @@ class ActorFinder:
         return []
 
     @staticmethod
-    def _possessed(token: Token) -> bool:
-        """A noun with a possessive determiner ("son voisin", "its neighbour")."""
-        return any(c.dep_ in ("poss", "nmod:poss") and c.pos_ in ("PRON", "DET") or c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in token.children)
+    def _possessive(token: Token) -> bool:
+        """A possessive determiner or pronoun ("son", "its", "their")."""
+        return token.dep_ in ("poss", "nmod:poss") and token.pos_ in ("PRON", "DET") or token.dep_ == "det" and "Poss=Yes" in str(token.morph)
+
+    def _named_complements(self, token: Token) -> Iterator[Token]:
+        """Named nominals after a noun that "de" / "of" introduces ("la ville de Goma", "the north of Syria")."""
+        for child in token.children:
+            inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
+            if inner is not None and inner.i > token.i and inner.i in self.by_token and self._preposition_of(inner) in ("de", "of"):
+                yield inner
 
     def _clause_subjects(self, token: Token, depth: int) -> frozenset[str]:
         """Who the clause of an argument is about: its subjects' entities."""
