@@ -115,8 +115,6 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
     final = view.modality
     if modality and RANK[modality] > RANK[final]:
         final = modality
-    if RANK[final] < RANK["Hedged"] and sent.text.rstrip().rstrip("»”\"' ").endswith("?"):
-        final = "Hedged"  # asked, not told: "Des liens militaires renforcés entre X et Y ?"
     source = None
     if view.source is not None:
         speakers = [ctx.finder.as_actor(m) for m in ctx.finder.mentions_inside(view.source)]
@@ -141,6 +139,9 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
         end -= 1
     while start < end and text[start].isspace():
         start += 1
+    evidence = text[start:end]
+    if RANK[final] < RANK["Hedged"] and evidence.rstrip("»”\"' ").endswith("?"):
+        final = "Hedged"  # asked, not told: "Des liens militaires renforcés entre X et Y ?"
     event_day = event_date(trigger, ctx.lex.words.get("time_nouns", frozenset()), ctx.lang, ctx.published)
     place = event_place(trigger, ctx.finder, {s.start, o.start}) if p != "visits" else None
     return RawClaim(
@@ -148,7 +149,7 @@ def _claim(ctx: Context, sent: Span, trigger: Token, s: Mention, p: str, o: Ment
         predicate=p,
         object=o,
         modality=final,
-        evidence=text[start:end],
+        evidence=evidence,
         sent_start=start,
         sent_end=end,
         rule=rule,
@@ -795,13 +796,20 @@ def _with_listed_weapons(ctx: Context, trigger: Token, theme_tokens, themes: lis
     out = list(themes)
     for token in theme_tokens:
         lo, hi = (token.i, trigger.i) if token.i < trigger.i else (trigger.i + 1, max(t.i for t in token.subtree) + 1)
-        for i in range(lo, hi):
-            span = ctx.finder.by_token.get(i)
-            if span is not None and span.start == i and span.label_ == "Weapon" and not _weapon_word_as_modifier(ctx, span):
+        for span in _weapon_spans(ctx, lo, hi):
+            if not _weapon_word_as_modifier(ctx, span):
                 mention = ctx.finder.span_mention(span)
                 if mention is not None and mention not in out:
                     out.append(mention)
     return out
+
+
+def _weapon_spans(ctx: Context, lo: int, hi: int) -> Iterator[Span]:
+    """The weapons named in a stretch of tokens, each once."""
+    for i in range(lo, hi):
+        span = ctx.finder.by_token.get(i)
+        if span is not None and span.start == i and span.label_ == "Weapon":
+            yield span
 
 
 def _weapon_word_as_modifier(ctx: Context, span: Span) -> bool:
@@ -817,12 +825,10 @@ def _weapons_before(ctx: Context, found: dict[str, list[Token]], wanted: tuple[s
     for role in wanted:
         out: list[Mention] = []
         for token in found.get(role, ()):
-            for i in range(token.left_edge.i, token.i):
-                span = ctx.finder.by_token.get(i)
-                if span is not None and span.start == i and span.label_ == "Weapon":
-                    mention = ctx.finder.span_mention(span)
-                    if mention is not None and mention not in out:
-                        out.append(mention)
+            for span in _weapon_spans(ctx, token.left_edge.i, token.i):
+                mention = ctx.finder.span_mention(span)
+                if mention is not None and mention not in out:
+                    out.append(mention)
         if out:
             return out, role
     return [], None
