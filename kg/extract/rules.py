@@ -1156,9 +1156,9 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         owners, _ = _fill(ctx, found, ("poss", "mod", "pp:de", "pp:of", "light.subj", "agent"), frozenset({"Actor"}), token)
         if not owners:
             owners, _ = _fill(ctx, {"agent": _agent_after(sent, token)}, ("agent",), frozenset({"Actor"}), token)
-        if not owners:
-            owners = _possessor_in_name(ctx, token)
         invaded = _invaded(ctx, token)
+        if not owners:
+            owners = _possessor_in_name(ctx, token, demonym=invaded is not None)
         for owner in owners:
             if owner.key and owner.key in (conflict.key or ""):
                 continue
@@ -1173,15 +1173,25 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                     yield attack
 
 
-def _possessor_in_name(ctx: Context, token: Token) -> list[Mention]:
-    """The possessor written inside a conflict's merged name: "Russia's war in Ukraine"."""
+def _possessor_in_name(ctx: Context, token: Token, demonym: bool) -> list[Mention]:
+    """The possessor written inside a conflict's merged name: "Russia's war in Ukraine", or, for
+    an invasion, its demonym: "Russian invasion of Ukraine", "l'invasion russe de l'Ukraine" (the
+    demonym of a war names where it is fought: "the Syrian civil war")."""
     text = token.text.replace("’", "'")
-    if "'s " not in text:
+    if "'s " in text:
+        entry = ctx.gaz.lookup(text.split("'s ", 1)[0], ctx.lang)
+        key, label = (entry.key, entry.type) if entry is not None else (None, None)
+    elif demonym:
+        # the demonym qualifies the head: it is its first word in English, its second in French
+        words = text.split()[:2]
+        key = next((k for k in (ctx.gaz.demonym(w, ctx.lang) for w in words) if k), None)
+        entry = ctx.gaz.entries.get(key) if key else None
+        label = entry.type if entry is not None else "Country"
+    else:
         return []
-    entry = ctx.gaz.lookup(text.split("'s ", 1)[0], ctx.lang)
-    if entry is None:
+    if key is None:
         return []
-    owner = Mention(token.text, token.idx, token.idx + len(token.text), entry.type, entry.key, via="name")
+    owner = Mention(token.text, token.idx, token.idx + len(token.text), label, key, via="name")
     return _fit(ctx, [owner], frozenset({"Actor"}))
 
 
@@ -1206,9 +1216,9 @@ def _invaded(ctx: Context, token: Token) -> Mention | None:
     span = ctx.finder.by_token.get(token.i)
     if span is None or span.label_ != "Conflict":
         return None
-    words = span.text.replace("’", "'").split()
-    nouns = {t.lemmas for t in ctx.lex.triggers_for(words[0]) if t.relation == "attacks" and t.kind == "noun"}
-    if not nouns:
+    # the attack noun heads the name, after a demonym or a qualifier in English ("full-scale")
+    words = span.text.replace("’", "'").split()[:3]
+    if not any(t.relation == "attacks" and t.kind == "noun" for word in words for t in ctx.lex.triggers_for(word)):
         return None
     for cut in ("of", "de", "d'", "contre", "against", "on"):
         rest = span.text.replace("’", "'").split(f" {cut} ", 1) if cut not in ("d'",) else span.text.replace("’", "'").split(" d'", 1)

@@ -425,7 +425,7 @@ def _authors(nominal: Token) -> dict[str, list[Token]]:
                     if prep in ("par", "by"):
                         found.setdefault("agent", []).append(obj)
                 found.setdefault("agent", []).extend(c for c in child.children if c.dep_ == "obl:agent")
-            elif child.dep_ in ("poss", "nmod:poss") and holder is nominal:
+            elif (child.dep_ in ("poss", "nmod:poss") or child.dep_ == "det" and "Poss=Yes" in str(child.morph)) and holder is nominal:
                 found.setdefault("poss", []).append(child)
             elif child.dep_ in ("amod", "compound") and holder is nominal:
                 found.setdefault("mod", []).append(child)

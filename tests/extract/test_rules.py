@@ -198,6 +198,13 @@ CASES = [
     ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un.",
      [("Vladimir Poutine", "meets", "Kim Jong-un", "Asserted"), ("Vladimir Poutine", "leaderOf", "RUS", "Asserted"),
       ("Kim Jong-un", "leaderOf", "PRK", "Asserted")]),
+    # an invasion named with its invader's demonym, and a target named by a possessive
+    ("fr", "Les prix du blé ont flambé depuis l'invasion russe de l'Ukraine.", [("RUS", "attacks", "UKR", "Asserted")]),
+    ("en", "Wheat prices soared after the Russian invasion of Ukraine.", [("RUS", "attacks", "UKR", "Asserted")]),
+    ("fr", "Les rebelles du M23 ont accepté une trêve, au lendemain d'une offensive de l'armée congolaise contre leurs positions.",
+     [("COD", "attacks", "M23", "Asserted")]),
+    ("en", "The Tigrayan forces accepted a truce, a day after an Ethiopian offensive against their positions.",
+     [("ETH", "attacks", "Tigray Defense Forces", "Asserted")]),
 ]
 
 
