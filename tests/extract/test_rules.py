@@ -205,6 +205,15 @@ CASES = [
      [("COD", "attacks", "M23", "Asserted")]),
     ("en", "The Tigrayan forces accepted a truce, a day after an Ethiopian offensive against their positions.",
      [("ETH", "attacks", "Tigray Defense Forces", "Asserted")]),
+    # killing and destroying named as nouns, the target being what was destroyed or its owner
+    ("fr", "Niamey a protesté après la destruction d'un drone de l'armée nigérienne par la défense aérienne béninoise.",
+     [("BEN", "attacks", "NER", "Asserted")]),
+    ("en", "Protests followed the assassination of Iranian general Qassem Soleimani by the United States.",
+     [("USA", "attacks", "Qassem Soleimani", "Asserted")]),
+    ("fr", "Des manifestations ont suivi l'assassinat par les États-Unis du général iranien Qassem Soleimani.",
+     [("USA", "attacks", "Qassem Soleimani", "Asserted")]),
+    ("fr", "Les soldats tchadiens ont combattu Boko Haram aux côtés de l'armée nigériane en 2015.",
+     [("TCD", "cooperatesMilitarilyWith", "NGA", "Asserted")]),
 ]
 
 
