@@ -826,13 +826,15 @@ class ActorFinder:
         if not pronoun.dep_.startswith("nsubj") or depth > 2:
             return []
         clause = pronoun.head
-        if clause.dep_ != "ccomp":
+        # (a subject pronoun of an adverbial clause takes up the main clause's subject: "the
+        # junta has been fighting the group since it seized power")
+        if clause.dep_ not in ("ccomp", "advcl"):
             return []
         governor = clause.head
         subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
         if subject is None or subject.i == pronoun.i:
             return []
-        if any(c.dep_ in ("obj", "dobj", "iobj", "dative") for c in governor.children):
+        if clause.dep_ == "ccomp" and any(c.dep_ in ("obj", "dobj", "iobj", "dative") for c in governor.children):
             return []  # "told Ukraine it would be invited": the pronoun may take up either
         if "Number=Plur" in str(pronoun.morph):
             found = self.mentions(subject, depth=depth + 1)

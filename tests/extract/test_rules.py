@@ -214,6 +214,9 @@ CASES = [
      [("USA", "attacks", "Qassem Soleimani", "Asserted")]),
     ("fr", "Les soldats tchadiens ont combattu Boko Haram aux côtés de l'armée nigériane en 2015.",
      [("TCD", "cooperatesMilitarilyWith", "NGA", "Asserted")]),
+    # the subject pronoun of an adverbial clause is the main clause's subject, not its object
+    ("en", "Niger's junta has fought jihadists since it seized power in 2023 and detained President Mohamed Bazoum.",
+     [("NER", "coerces", "Mohamed Bazoum", "Asserted")]),
 ]
 
 
