@@ -14,7 +14,9 @@ asymmetric relation); ``requires`` (words that must occur under the trigger); ``
 did it: "enquêter sur un sabotage russe"); ``presupposed`` (the relation held whatever the
 clause says of the trigger: sanctions someone "refused to lift" are sanctions all the same);
 ``negative`` (the trigger names the relation by its denial and fires only when negated: "ne
-reconnaît pas la compétence de la Cour" rejects the court, as an assertion).
+reconnaît pas la compétence de la Cour" rejects the court, as an assertion); ``object_classes``
+(the classes its object may have, narrower than the relation's range: one "saisit" a court to
+ask it for something, but seizes a ship or a person).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class Trigger:
     event_object: bool = False
     presupposed: bool = False
     negative: bool = False
+    object_classes: frozenset[str] = frozenset()
 
     @property
     def pos(self) -> tuple[str, ...]:
@@ -165,6 +168,7 @@ def _load_relation(path: Path, lang: str) -> list[Trigger]:
                     event_object=bool(entry.get("event_object", False)),
                     presupposed=bool(entry.get("presupposed", False)),
                     negative=bool(entry.get("negative", False)),
+                    object_classes=frozenset(entry.get("object_classes", ())),
                 )
             )
     return found

@@ -376,9 +376,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if subjects_ and token.pos_ == "VERB":
         elided = [m for m in _elided_subjects(ctx, token, relation.domain) if m not in subjects_]
         subjects_ += elided
-    objects, object_role = _fill(ctx, found, trigger.object, relation.range, token)
+    object_range = trigger.object_classes or relation.range
+    objects, object_role = _fill(ctx, found, trigger.object, object_range, token)
     if not objects and not any(found.get(r) for r in trigger.object if r in ("obj", "iobj") or r.startswith("pp:")):
-        objects, object_role = _linear_fill(ctx, sent, token, trigger.object, relation.range, subjects_)
+        objects, object_role = _linear_fill(ctx, sent, token, trigger.object, object_range, subjects_)
     if not subjects_ and not any(found.get(r) for r in ("subj", "subjpass", "agent")):
         subjects_, _ = _linear_fill(ctx, sent, token, trigger.subject, relation.domain, objects)
     if not subjects_:

@@ -217,6 +217,12 @@ CASES = [
     # the subject pronoun of an adverbial clause is the main clause's subject, not its object
     ("en", "Niger's junta has fought jihadists since it seized power in 2023 and detained President Mohamed Bazoum.",
      [("NER", "coerces", "Mohamed Bazoum", "Asserted")]),
+    # taking a case to a court or a council asks it to act
+    ("fr", "L'Ukraine a saisi la Cour internationale de justice.", [("UKR", "demands", "Cour internationale de justice", "Asserted")]),
+    ("fr", "Le Guyana a porté plainte devant la Cour internationale de justice.",
+     [("GUY", "demands", "Cour internationale de justice", "Asserted")]),
+    ("en", "Australia filed a complaint with the World Trade Organization.", [("AUS", "demands", "World Trade Organization", "Asserted")]),
+    ("en", "Gambia took the case to the International Court of Justice.", [("GMB", "demands", "International Court of Justice", "Asserted")]),
 ]
 
 
@@ -300,6 +306,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Britain sent troops to its border with Ireland.", ("GBR", "cooperatesMilitarilyWith", "IRL")),
         ("fr", "Un accord a été signé entre le Premier ministre éthiopien Abiy Ahmed et le dirigeant du Somaliland, Muse Bihi Abdi.",
          ("Abiy Ahmed", "agreesWith", "Somaliland")),
+        ("fr", "L'Ukraine a saisi la Cour internationale de justice.", ("UKR", "coerces", "Cour internationale de justice")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
