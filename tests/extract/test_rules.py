@@ -223,6 +223,11 @@ CASES = [
      [("GUY", "demands", "Cour internationale de justice", "Asserted")]),
     ("en", "Australia filed a complaint with the World Trade Organization.", [("AUS", "demands", "World Trade Organization", "Asserted")]),
     ("en", "Gambia took the case to the International Court of Justice.", [("GMB", "demands", "International Court of Justice", "Asserted")]),
+    # thanking someone, and praising what someone did
+    ("en", "Kenyan President William Ruto thanked Qatar for its mediation. Brazil praised China's peace plan.",
+     [("William Ruto", "supports", "QAT", "Asserted"), ("BRA", "supports", "CHN", "Asserted")]),
+    ("fr", "Le Sénégal a remercié le Maroc pour sa médiation. Le Brésil a salué le plan de paix de la Chine.",
+     [("SEN", "supports", "MAR", "Asserted"), ("BRA", "supports", "CHN", "Asserted")]),
 ]
 
 
