@@ -6,7 +6,9 @@ trigger entries; the word lists that modality, attribution and actor finding use
 
 Entry keys: ``lemmas``; ``subject`` / ``object`` / ``theme`` role lists (see ``syntax.roles``;
 ``obj.agent``, ``pp:to.poss``... read the maker or holder of an argument, ``acl.obj`` the object
-of a participle on a trigger noun, ``deep.pp:<prep>`` a preposition anywhere under it);
+of a participle on a trigger noun, ``deep.pp:<prep>`` a preposition anywhere under it;
+``relative.owner`` / ``relative.subj`` what a "whose" relative is about and its subjects:
+"ASEAN, of which Myanmar is a member");
 ``between`` (coordinated subjects or "entre X et Y" relate to each other, both ways for an
 asymmetric relation); ``requires`` (words that must occur under the trigger); ``excludes``
 (words that must not: "échanger des tirs" is no talk); ``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;

@@ -352,6 +352,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if "aside" in trigger.subject or "copula.subj" in trigger.subject:
         found["aside"] = _aside_holder(sent, token)
         found["copula.subj"] = _copula_subjects(ctx, token)
+    if "relative.owner" in trigger.object:
+        found["relative.owner"], found["relative.subj"] = _relative_owner(ctx, sent, token)
     themes: list[Mention] = []
     if trigger.theme:
         supplied = ctx.schema.relations["suppliedTo"]
@@ -493,6 +495,26 @@ def _aside_holder(sent: Span, token: Token) -> list[Token]:
     if token.dep_ == "appos":
         return [token.head]
     return []
+
+
+def _relative_owner(ctx: Context, sent: Span, token: Token) -> tuple[list[Token], list[Token]]:
+    """What a nominal predicate in a "whose" relative is said of, and who it is said of: "ASEAN,
+    of which Myanmar is a member", "les BRICS, dont l'Inde et la Chine sont membres fondateurs"
+    give ([ASEAN], [Myanmar]) and ([BRICS], [Inde, Chine]).
+
+    Read off the word order (a relative word a few words before the noun, the name before its
+    comma, the names between them), which the parse of such relatives often misses.
+    """
+    doc = sent.doc
+    for r in range(token.i - 1, max(sent.start, token.i - 8), -1):
+        if not ctx.lex.has("whose_relatives", doc[r].lower_):
+            continue
+        opener = r - 1 if r - 1 >= sent.start and doc[r - 1].pos_ == "ADP" else r
+        if opener - 2 < sent.start or doc[opener - 1].text != ",":
+            return [], []
+        between = [t for t in doc[r + 1 : token.i] if t.pos_ in ("PROPN", "NOUN") or t.ent_type_]
+        return [doc[opener - 2]], between
+    return [], []
 
 
 def _copula_subjects(ctx: Context, token: Token) -> list[Token]:

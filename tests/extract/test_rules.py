@@ -228,6 +228,13 @@ CASES = [
      [("William Ruto", "supports", "QAT", "Asserted"), ("BRA", "supports", "CHN", "Asserted")]),
     ("fr", "Le Sénégal a remercié le Maroc pour sa médiation. Le Brésil a salué le plan de paix de la Chine.",
      [("SEN", "supports", "MAR", "Asserted"), ("BRA", "supports", "CHN", "Asserted")]),
+    # membership said in a "whose" relative, and affiliation
+    ("en", "They met at a summit of BRICS, of which India and China are founding members.",
+     [("IND", "memberOf", "BRICS", "Asserted"), ("CHN", "memberOf", "BRICS", "Asserted")]),
+    ("fr", "L'Asean, dont la Birmanie est membre, a condamné l'attaque.", [("MMR", "memberOf", "Asean", "Asserted")]),
+    ("en", "Rwandan troops have fought insurgents affiliated with Islamic State since 2021.",
+     [("insurgents", "memberOf", "Islamic State", "Asserted")]),
+    ("fr", "Les combats opposent l'armée aux jihadistes du JNIM, affilié à Al-Qaïda.", [("JNIM", "memberOf", "Al-Qaïda", "Asserted")]),
 ]
 
 
