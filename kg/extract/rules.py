@@ -898,6 +898,14 @@ def _specific_weapons(ctx: Context, themes: list[Mention]) -> list[Mention]:
     return [m for m in themes if _is_system(ctx, m) or not any(abs(m.end - s.start) <= 3 or abs(s.end - m.start) <= 3 for s in specific)]
 
 
+def _strategic(ctx: Context, span: Span, mention: Mention) -> bool:
+    """A named system or a strategic kind of weapon ("nuclear weapons", "missiles balistiques"),
+    whose holding is news in itself."""
+    if _is_system(ctx, mention) and ctx.gaz.get(mention.key) is not None:
+        return True
+    return any(ctx.lex.has("strategic_weapon_words", word) for word in span.text.split())
+
+
 def _is_system(ctx: Context, mention: Mention) -> bool:
     entry = ctx.gaz.get(mention.key) if mention.key else None
     return mention.label != "Weapon" or entry is None or bool(entry.country)
@@ -1296,8 +1304,8 @@ def _maker(ctx: Context, child: Token) -> Mention | None:
 
 @register_rule("origin")
 def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
-    """possesses: a named weapon system qualified by a country's demonym ("les Shahed iraniens");
-    produces: a weapon said to be made in a country ("Chinese-made", "de fabrication turque")."""
+    """possesses: a named weapon system qualified by a country's demonym ("les Shahed iraniens"),
+    a weapon with a possessive ("its nuclear weapons"); produces: a weapon said to be made in a country ("Chinese-made", "de fabrication turque")."""
     for i in range(sent.start, sent.end):
         span = ctx.finder.by_token.get(i)
         if span is None or span.label_ != "Weapon":
@@ -1313,6 +1321,14 @@ def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             if maker is not None:
                 for made in _specific_weapons(ctx, [weapon, *_named_systems(ctx, [token])]):
                     claim = _claim(ctx, sent, token, maker, "produces", made, f"{ctx.lang}/origin/produces")
+                    if claim is not None:
+                        yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+                continue
+            if ctx.finder._possessive(child) and not ctx.lex.has("person_pronouns", child.lower_) and _strategic(ctx, span, weapon):
+                # "its nuclear weapons", "ses missiles balistiques": whoever the possessive takes up
+                # holds them (not "if its missiles were used", said of supplied ones)
+                for owner in _fit(ctx, ctx.finder.mentions(child), frozenset({"Country", "ArmedGroup"})):
+                    claim = _claim(ctx, sent, token, owner, "possesses", weapon, f"{ctx.lang}/origin/possessive")
                     if claim is not None:
                         yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
                 continue

@@ -235,6 +235,10 @@ CASES = [
     ("en", "Rwandan troops have fought insurgents affiliated with Islamic State since 2021.",
      [("insurgents", "memberOf", "Islamic State", "Asserted")]),
     ("fr", "Les combats opposent l'armée aux jihadistes du JNIM, affilié à Al-Qaïda.", [("JNIM", "memberOf", "Al-Qaïda", "Asserted")]),
+    # a strategic weapon with a possessive is held by whoever the possessive takes up
+    ("en", "Pakistan said the test was aimed at strengthening its nuclear weapons.", [("PAK", "possesses", "nuclear weapons", "Asserted")]),
+    ("fr", "Téhéran a affirmé que ses missiles balistiques pouvaient atteindre Israël.",
+     [("IRN", "possesses", "missiles balistiques", "Asserted")]),
 ]
 
 
@@ -319,6 +323,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("fr", "Un accord a été signé entre le Premier ministre éthiopien Abiy Ahmed et le dirigeant du Somaliland, Muse Bihi Abdi.",
          ("Abiy Ahmed", "agreesWith", "Somaliland")),
         ("fr", "L'Ukraine a saisi la Cour internationale de justice.", ("UKR", "coerces", "Cour internationale de justice")),
+        ("en", "The Kremlin warned that Britain would become a party to the war if its missiles were used.", ("GBR", "possesses", "missiles")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
