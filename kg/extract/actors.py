@@ -87,6 +87,7 @@ class ActorFinder:
                 if NER_CLASSES.get(ent.label_) == _PERSON and len(ent) == 1 and gazetteer.demonym(ent.text, self.lang):
                     continue  # a demonym the recognizer took for a person ("Moldovan police")
             if ent.label_ in NER_CLASSES or ent.ent_id_:
+                ent = self._company_named_after(ent)
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
         self._acronyms(doc)
@@ -107,6 +108,20 @@ class ActorFinder:
                     self.groups[token.i] = mention
         self.pairs: list[tuple[int, tuple[Mention, Mention]]] = []
         self._find_pairs(doc)
+
+    def _company_named_after(self, span: Span) -> Span:
+        """A company named after a country ("Iran Air", "Air Algérie", "Japan Airlines") is the
+        company, not the country: the name with its company word, as an organisation."""
+        if span.label_ != "Country":
+            return span
+        doc, start, end = span.doc, span.start, span.end
+        if end < len(doc) and doc[end].is_title and self.lex.has("company_suffix_names", doc[end].text):
+            end += 1
+        elif start > 0 and doc[start - 1].is_title and self.lex.has("company_prefix_names", doc[start - 1].text):
+            start -= 1
+        else:
+            return span
+        return Span(doc, start, end, label="ORG")
 
     def _is_role_phrase(self, span: Span) -> bool:
         """An unlisted organisation the recognizer read off a title ("ministre japonaise des
@@ -301,6 +316,8 @@ class ActorFinder:
                     return None
                 entry = self.gaz.get(country)
                 return Mention(span.text, span.start_char, span.end_char, entry.type if entry else "Country", country, via="demonym")
+        if key is None and cls in ("Place", "Thing", _PERSON) and self._described_as_body(span):
+            cls = "Organization"  # "Belavia, la compagnie aérienne nationale", whatever the recognizer said
         if key is None and len(span) == 1 and span.text.istitle() and cls != _PERSON:
             # "l'Assemblée", "the Commission": the body named in full a little earlier
             named = self._named_in_full(span)
@@ -312,6 +329,17 @@ class ActorFinder:
             if known is not None and (cls == _PERSON or known.start < span.start_char):
                 return replace(known, text=span.text, start=span.start_char, end=span.end_char, via="short name")
         return Mention(span.text, span.start_char, span.end_char, cls, key, via=via)
+
+    def _described_as_body(self, span: Span) -> bool:
+        """A name followed by an apposition headed by an organisation noun: "Belavia, la
+        compagnie aérienne nationale", "BAC Consulting, a company based in Budapest"."""
+        doc, k = span.doc, span.end
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return False
+        k += 1
+        while k < len(doc) and k < span.end + 4 and doc[k].pos_ in ("DET", "ADJ", "NUM"):
+            k += 1
+        return k < len(doc) and self.lex.has("organisation_head_nouns", doc[k].lemma_) and doc[k].pos_ == "NOUN"
 
     def _named_in_full(self, span: Span) -> Mention | None:
         """The last body before ``span`` whose full name starts with its one word."""

@@ -239,6 +239,12 @@ CASES = [
     ("en", "Pakistan said the test was aimed at strengthening its nuclear weapons.", [("PAK", "possesses", "nuclear weapons", "Asserted")]),
     ("fr", "Téhéran a affirmé que ses missiles balistiques pouvaient atteindre Israël.",
      [("IRN", "possesses", "missiles balistiques", "Asserted")]),
+    # a company named after a country is the company; a name described as a company is one
+    ("en", "The European Union imposed sanctions on Iran's national airline Iran Air.",
+     [("European Union", "sanctions", "Iran Air", "Asserted")]),
+    ("fr", "Les États-Unis ont sanctionné la compagnie Air Algérie.", [("USA", "sanctions", "Air Algérie", "Asserted")]),
+    ("fr", "Washington a levé les sanctions visant Belavia, la compagnie aérienne nationale.",
+     [("USA", "sanctions", "Belavia", "Asserted"), ("USA", "concedesTo", "Belavia", "Asserted")]),
 ]
 
 
@@ -324,6 +330,7 @@ def test_sentence_without_events_gives_no_event_claims():
          ("Abiy Ahmed", "agreesWith", "Somaliland")),
         ("fr", "L'Ukraine a saisi la Cour internationale de justice.", ("UKR", "coerces", "Cour internationale de justice")),
         ("en", "The Kremlin warned that Britain would become a party to the war if its missiles were used.", ("GBR", "possesses", "missiles")),
+        ("en", "The European Union imposed sanctions on Iran's national airline Iran Air.", ("European Union", "sanctions", "IRN")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
