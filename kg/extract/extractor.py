@@ -10,6 +10,7 @@ from ..schema import schema
 from .actors import ActorFinder
 from .denials import denials
 from .lexicon import lexicon
+from .retaliation import retaliations
 from .rules import RULES, Context
 
 __all__ = ["extract"]
@@ -35,6 +36,10 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stat
                     best[key] = claim
     for claim in denials(ctx, doc, list(best.values())):
         key = (_ident(claim.subject), claim.predicate, _ident(claim.object), claim.sent_start, "denied")
+        if key not in best:
+            best[key] = claim
+    for claim in retaliations(ctx, doc, list(best.values())):
+        key = (_ident(claim.subject), claim.predicate, _ident(claim.object), claim.sent_start)
         if key not in best:
             best[key] = claim
     return list(best.values())

@@ -245,6 +245,12 @@ CASES = [
     ("fr", "Les États-Unis ont sanctionné la compagnie Air Algérie.", [("USA", "sanctions", "Air Algérie", "Asserted")]),
     ("fr", "Washington a levé les sanctions visant Belavia, la compagnie aérienne nationale.",
      [("USA", "sanctions", "Belavia", "Asserted"), ("USA", "concedesTo", "Belavia", "Asserted")]),
+    # a vow of retaliation threatens whom the vower answers: named, blamed in the same
+    # sentence, or who acted against it before
+    ("en", "Hamas blamed Israel for the strike and vowed to punish it.", [("Hamas", "threatens", "ISR", "Asserted")]),
+    ("fr", "La Chine a protesté auprès de l'Union européenne et menacé de prendre des mesures pour défendre ses entreprises.",
+     [("CHN", "threatens", "Union européenne", "Asserted")]),
+    ("en", "Turkish drones struck Kurdish positions in northern Iraq. Iraq said it would respond.", [("IRQ", "threatens", "TUR", "Asserted")]),
 ]
 
 
@@ -331,6 +337,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("fr", "L'Ukraine a saisi la Cour internationale de justice.", ("UKR", "coerces", "Cour internationale de justice")),
         ("en", "The Kremlin warned that Britain would become a party to the war if its missiles were used.", ("GBR", "possesses", "missiles")),
         ("en", "The European Union imposed sanctions on Iran's national airline Iran Air.", ("European Union", "sanctions", "IRN")),
+        ("en", "Turkish drones struck Kurdish positions in northern Iraq. Iraq said it would respond to the letter.", ("IRQ", "threatens", "TUR")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
