@@ -807,6 +807,13 @@ class ActorFinder:
                 if owner:
                     return owner
                 return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
+        if token.pos_ == "NOUN":
+            # "le prix Nobel de la paix Muhammad Yunus", "the activist X": a description of the
+            # person named in apposition
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.by_token and self.entity_class(self.by_token[child.i]) == _PERSON:
+                    mention = self.span_mention(self.by_token[child.i])
+                    return [mention] if mention is not None else []
         return []
 
     def _across_border(self, token: Token, slot: str, depth: int) -> list[Mention]:

@@ -245,7 +245,8 @@ class Gazetteer:
 
         Names of all languages are included; where two entries share a name, the entry that
         has it in ``lang`` wins. All-lowercase names (generic weapons, resources) match
-        case-insensitively; names starting lowercase match a capitalised first word too.
+        case-insensitively; names starting lowercase match a capitalised first word too, and names
+starting with a generic word ("Îles Cook") match it in lower case.
         """
         if lang not in self._patterns:
             self._patterns[lang] = self._build_patterns(lang)
@@ -270,12 +271,16 @@ class Gazetteer:
                 continue
             if not any(c.isupper() for c in name):
                 pattern = [{"LOWER": text.lower()} for text in tokens]
-            elif tokens[0][:1].islower():
+            elif tokens[0][:1].islower() or tokens[0].lower() in _GENERIC_HEADS:
                 pattern = [{"LOWER": tokens[0].lower()}] + [{"ORTH": text} for text in tokens[1:]]
             else:
                 pattern = [{"ORTH": text} for text in tokens]
             patterns.append({"label": self.entries[key].type, "pattern": pattern, "id": key})
         return patterns
+
+
+# generic first words of names that running text writes in lower case ("les îles Cook")
+_GENERIC_HEADS = frozenset({"îles", "île", "iles", "ile"})
 
 
 def _with_overlaps(names) -> list[str]:

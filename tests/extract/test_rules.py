@@ -251,6 +251,11 @@ CASES = [
     ("fr", "La Chine a protesté auprès de l'Union européenne et menacé de prendre des mesures pour défendre ses entreprises.",
      [("CHN", "threatens", "Union européenne", "Asserted")]),
     ("en", "Turkish drones struck Kurdish positions in northern Iraq. Iraq said it would respond.", [("IRQ", "threatens", "TUR", "Asserted")]),
+    # a description of a person named in apposition stands for the person
+    ("fr", "La police russe a arrêté mardi le militant Ilia Iachine.", [("RUS", "coerces", "Ilia Iachine", "Asserted")]),
+    ("en", "Russian police arrested the activist, Ilya Yashin, on Tuesday.", [("RUS", "coerces", "Ilya Yashin", "Asserted")]),
+    # a country name whose generic first word running text writes in lower case
+    ("fr", "Le Premier ministre des îles Cook, Mark Brown, s'est rendu à Pékin.", [("Mark Brown", "leaderOf", "COK", "Asserted")]),
 ]
 
 
