@@ -955,7 +955,7 @@ def places(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             continue
         token = doc[i]
         for container in _containers(ctx, sent, span) + _category_owner(ctx, span.root):
-            if container.key == place.key or not ctx.schema.fits(container.label, relation.range):
+            if (container.key or container.text) == (place.key or place.text) or not ctx.schema.fits(container.label, relation.range):
                 continue
             claim = _claim(ctx, sent, token, place, "locatedIn", container, f"{ctx.lang}/places/locatedIn")
             if claim is not None:
@@ -966,6 +966,16 @@ def _containers(ctx: Context, sent: Span, span: Span) -> list[Mention]:
     """The place written after a comma and a locative preposition, up to the next punctuation."""
     doc = sent.doc
     k = span.end
+    if k + 2 < sent.end and doc[k].text == ",":
+        # "Transnistrie, région séparatiste de Moldavie", "Goma, the largest city in eastern Congo"
+        j = k + 1
+        def is_category(word: Token) -> bool:
+            return ctx.lex.has("place_category_nouns", word.lemma_.lower()) or ctx.lex.has("place_category_nouns", word.lower_)
+
+        while j < sent.end and doc[j].pos_ in ("DET", "ADJ", "ADV") and not is_category(doc[j]) and j - k < 5:
+            j += 1
+        if j < sent.end and is_category(doc[j]) and doc[j].pos_ in ("NOUN", "ADJ"):
+            return _apposed_category(ctx, doc[j])
     if k + 2 >= sent.end or doc[k].text != "," or not ctx.lex.has("aside_locative_prepositions", doc[k + 1].lower_):
         return []
     k += 2
@@ -989,6 +999,27 @@ def _containers(ctx: Context, sent: Span, span: Span) -> list[Mention]:
     return found
 
 
+def _apposed_category(ctx: Context, category: Token) -> list[Mention]:
+    """Where a category noun in apposition puts a place: its country ("région séparatiste de
+    Moldavie"), the place it is said to be in ("city in eastern Congo"), or the named place it
+    belongs to ("capitale de la région du Kurdistan")."""
+    found = _category_owner(ctx, category)
+    if not found:
+        for inner in ctx.finder._named_complements(category):
+            found += [m for m in ctx.finder.mentions(inner, "place") if m.label in _PLACE_CLASSES]
+    doc, k = category.doc, category.i + 1
+    if not found and k < len(doc) and doc[k].lower_ in ("de", "du", "des", "d'", "of"):
+        # (read off the word order where the parser hung the complement elsewhere)
+        k += 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        span = ctx.finder.by_token.get(k) if k < len(doc) else None
+        named = ctx.finder.span_mention(span) if span is not None else None
+        if named is not None and (named.label in _PLACE_CLASSES or named.label == "Country"):
+            found.append(named)
+    return found
+
+
 def _named_owner(ctx: Context, region: Mention) -> Mention:
     """A region named by its country's adjective ("l'Extrême-Orient russe") places things in that country."""
     entry = ctx.gaz.get(region.key) if region.key else None
@@ -1002,15 +1033,27 @@ def _named_owner(ctx: Context, region: Mention) -> Mention:
 
 def _category_owner(ctx: Context, token: Token) -> list[Mention]:
     """"la ville chinoise de X", "the city of X in ...", "the X region of Sudan": the owner of the category noun."""
+    def is_category(word: Token) -> bool:
+        return ctx.lex.has("place_category_nouns", word.lemma_.lower()) or ctx.lex.has("place_category_nouns", word.lower_)
+
     category = None
-    if preposition(token) in ("de", "of") and token.head != token:
+    if is_category(token):
+        category = token  # a name the recognizer ran on into its noun: "Sihanoukville province"
+    elif preposition(token) in ("de", "of") and token.head != token:
         category = token.head.head if token.dep_ == "pobj" else token.head
-    elif token.dep_ == "compound":
+    elif token.dep_ in ("compound", "nmod") and token.i < token.head.i:
         category = token.head
-    if category is None or not (ctx.lex.has("place_category_nouns", category.lemma_.lower()) or ctx.lex.has("place_category_nouns", category.lower_)):
+    if category is None or not is_category(category):
         return []
+    found = []
     owner = ctx.finder.owner_of(category, exclude=token)
-    return [owner] if owner is not None and owner.label == "Country" else []
+    if owner is not None and owner.label == "Country":
+        found.append(owner)
+    # "the Ream naval base in Cambodia's Sihanoukville province": where the category noun is
+    for prep, inner in pp_objects(category):
+        if prep in _LOCATIVES and inner.i != token.i:
+            found += [m for m in ctx.finder.mentions(inner, "place") if m.label in _PLACE_CLASSES or m.label == "Country"]
+    return found
 
 
 @register_rule("votes")

@@ -256,6 +256,14 @@ CASES = [
     ("en", "Russian police arrested the activist, Ilya Yashin, on Tuesday.", [("RUS", "coerces", "Ilya Yashin", "Asserted")]),
     # a country name whose generic first word running text writes in lower case
     ("fr", "Le Premier ministre des îles Cook, Mark Brown, s'est rendu à Pékin.", [("Mark Brown", "leaderOf", "COK", "Asserted")]),
+    # places: a facility in a province, a category noun in apposition, "située en"
+    ("en", "The prime minister inaugurated the Ream naval base in Cambodia's Sihanoukville province.",
+     [("Ream", "locatedIn", "Sihanoukville province", "Asserted"), ("Sihanoukville province", "locatedIn", "KHM", "Asserted")]),
+    ("fr", "Gazprom a cessé ses livraisons de gaz à la Transnistrie, région séparatiste de Moldavie.",
+     [("Transnistrie", "locatedIn", "MDA", "Asserted")]),
+    ("fr", "Les Gardiens ont frappé la ville d'Erbil, capitale de la région autonome du Kurdistan.",
+     [("Erbil", "locatedIn", "Kurdistan Region", "Asserted")]),
+    ("fr", "La centrale de Cuciurgan, située en Transnistrie, fonctionne au charbon.", [("Cuciurgan", "locatedIn", "Transnistrie", "Asserted")]),
 ]
 
 
