@@ -795,11 +795,12 @@ class ActorFinder:
             return [self.resolution(token)]
         if self.lex.has("demonstratives", lower):
             return self.event_participants(token)
-        if token.pos_ == "PRON" or (token.pos_ == "DET" and "Poss=Yes" in str(token.morph)) or token.dep_ == "poss":
+        clitic = token.pos_ == "DET" and token.dep_ in ("obj", "iobj") and self.lex.has("object_clitics", lower)
+        if token.pos_ == "PRON" or (token.pos_ == "DET" and "Poss=Yes" in str(token.morph)) or token.dep_ == "poss" or clitic:
             following = token.nbor(1) if token.i + 1 < len(token.doc) else None
             if following is not None and self.lex.has("emphatic_followers", following.lower_):
                 return []
-            if self.lex.has("personal_pronouns", lower) or "Poss=Yes" in str(token.morph) or token.dep_ == "poss":
+            if self.lex.has("personal_pronouns", lower) or "Poss=Yes" in str(token.morph) or token.dep_ == "poss" or clitic:
                 speakers = self._reporting_subjects(token, depth)
                 if speakers:
                     return speakers
@@ -811,7 +812,7 @@ class ActorFinder:
             # "le prix Nobel de la paix Muhammad Yunus", "the activist X": a description of the
             # person named in apposition
             for child in token.children:
-                if child.dep_ == "appos" and child.i in self.by_token and self.entity_class(self.by_token[child.i]) == _PERSON:
+                if child.dep_ in ("appos", "flat:name") and child.i in self.by_token and self.entity_class(self.by_token[child.i]) == _PERSON:
                     mention = self.span_mention(self.by_token[child.i])
                     return [mention] if mention is not None else []
         return []

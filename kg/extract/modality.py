@@ -85,7 +85,7 @@ def _local_markers(node: Token, lex: Lexicon) -> str:
             lex.has("negation_adverbs", lower) or lex.has("negation_determiners", lower)
         ):
             found = _stronger(found, "Negated")
-        elif child.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "xcomp") or child.tag_ == "MD":
+        elif (child.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "xcomp") or child.tag_ == "MD") and not _used_as_noun(child):
             if lex.has("hedge_auxiliaries", lemma) or lex.has("hedge_auxiliaries", lower) or lex.has("hedge_verbs", lemma):
                 found = _stronger(found, "Hedged")
             elif "Mood=Cnd" in str(child.morph) and lex.has("hedge_conditional_auxiliaries", lemma):
@@ -97,6 +97,11 @@ def _local_markers(node: Token, lex: Lexicon) -> str:
     if _conditional_form(node) and node.pos_ in ("VERB", "AUX") and lex.has("hedge_auxiliaries", _words(node)[0]):
         found = _stronger(found, "Hedged")
     return found
+
+
+def _used_as_noun(word: Token) -> bool:
+    """A modal verb's form used as a noun, with an article of its own: "le parti au pouvoir"."""
+    return any(c.dep_ in ("mark", "case", "det") and c.lower_ in ("au", "du", "le", "the") for c in word.children)
 
 
 def _conditional_phrase(noun: Token) -> bool:

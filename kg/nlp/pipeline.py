@@ -91,6 +91,8 @@ def line_sentences(doc: Doc) -> Doc:
     return doc
 
 
+_PARTITIVES = frozenset({"des", "du", "de"})
+
 _BREAKS: dict[int, bool] = {}  # token text (as its string id) -> whether it holds a line break
 
 
@@ -123,12 +125,16 @@ def make_cut_objects(nlp: Language, name: str, time_words: list[str]) -> Callabl
             verb, m = doc[t - 1], t
             while m < len(doc) - 1 and doc[m].lower_ in times:
                 m += 1
-            if verb.pos_ != "VERB" or doc[m].pos_ != "DET" or any(c.dep_ in ("obj", "dobj") and c.lower_ not in times for c in verb.children):
+            # (a partitive article may be tagged a preposition: "a imposé vendredi des sanctions")
+            article = doc[m].pos_ == "DET" or doc[m].lower_ in _PARTITIVES and doc[m].dep_ == "case"
+            if verb.pos_ != "VERB" or not article or any(c.dep_ in ("obj", "dobj") and c.lower_ not in times and c.pos_ != "VERB" for c in verb.children):
                 continue
             noun, root = doc[m].head, doc[m].sent.root
             if noun.pos_ != "NOUN" or noun.i < m or noun == verb or any(c.dep_.startswith("nsubj") for c in noun.children):
                 continue
-            if noun.head == noun or noun.head == root and root.lower_ in times and root.head == root:
+            if noun.head.i == t and noun.head.head == verb:
+                fixes.append((noun.head.i, verb.i, "obl:mod"))  # "a imposé vendredi | des sanctions" hung on the day
+            elif noun.head == noun or noun.head == root and root.lower_ in times and root.head == root:
                 if doc[m].sent == verb.sent:
                     continue
                 if noun.head != noun:

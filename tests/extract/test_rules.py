@@ -264,6 +264,11 @@ CASES = [
     ("fr", "Les Gardiens ont frappé la ville d'Erbil, capitale de la région autonome du Kurdistan.",
      [("Erbil", "locatedIn", "Kurdistan Region", "Asserted")]),
     ("fr", "La centrale de Cuciurgan, située en Transnistrie, fonctionne au charbon.", [("Cuciurgan", "locatedIn", "Transnistrie", "Asserted")]),
+    # "le parti au pouvoir" is no modal; an object pronoun the tagger read as an article
+    ("fr", "Les États-Unis ont imposé des sanctions au milliardaire Bidzina Ivanichvili, fondateur du parti au pouvoir Rêve géorgien.",
+     [("USA", "sanctions", "Bidzina Ivanichvili", "Asserted")]),
+    ("fr", "L'Italie et la France ont condamné Israël, l'accusant de violer la résolution 1701 du Conseil de sécurité.",
+     [("ITA", "accuses", "ISR", "Asserted"), ("FRA", "accuses", "ISR", "Asserted")]),
 ]
 
 

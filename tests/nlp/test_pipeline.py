@@ -105,3 +105,14 @@ def test_an_object_hung_on_an_earlier_verb_after_a_day_name_goes_back_to_its_ver
         assert next(t for t in nlp(text) if t.text == "police").head.text == "accusé"  # what the model alone does
     police = next(t for t in nlp(text) if t.text == "police")
     assert police.head.text == "attaqué" and police.dep_ == "obj"
+
+
+def test_an_object_hung_on_the_day_name_goes_back_to_its_verb():
+    text = "Les États-Unis ont imposé vendredi des sanctions au milliardaire Bidzina Ivanichvili."
+    nlp = get_nlp("fr")
+    with nlp.select_pipes(disable=["geokg_cut_objects"]):
+        assert next(t for t in nlp(text) if t.text == "sanctions").head.text == "vendredi"  # what the model alone does
+    doc = nlp(text)
+    sanctions = next(t for t in doc if t.text == "sanctions")
+    assert sanctions.head.text == "imposé" and sanctions.dep_ == "obj"
+    assert next(t for t in doc if t.text == "vendredi").head.text == "imposé"
