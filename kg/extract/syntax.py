@@ -102,6 +102,8 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         if _norm(obj.lower_) in words.time_nouns and depth < 3:
             inner = _objects(obj, words, depth + 1) + [c for c in obj.children if c.dep_ in ("nmod", "appos") and c.i > obj.i and preposition(c) in (None, "de")]
             found.extend(inner or [obj])
+        elif _is_relative(obj) and token.dep_ in _RELATIVE_DEPS:
+            found.append(antecedent(token, obj))  # "the cartel, which Washington blames for ..."
         else:
             found.append(obj)
     return found

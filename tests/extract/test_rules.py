@@ -269,6 +269,10 @@ CASES = [
      [("USA", "sanctions", "Bidzina Ivanichvili", "Asserted")]),
     ("fr", "L'Italie et la France ont condamné Israël, l'accusant de violer la résolution 1701 du Conseil de sécurité.",
      [("ITA", "accuses", "ISR", "Asserted"), ("FRA", "accuses", "ISR", "Asserted")]),
+    # blaming an event on someone; a relative pronoun as the object stands for its antecedent
+    ("en", "Washington blamed the attack on the Islamic Resistance in Iraq.", [("USA", "accuses", "Islamic Resistance in Iraq", "Asserted")]),
+    ("en", "The Treasury imposed sanctions on the Sinaloa Cartel, which Washington blames for most of the fentanyl.",
+     [("USA", "accuses", "Sinaloa Cartel", "Asserted")]),
 ]
 
 
