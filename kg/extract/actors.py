@@ -386,9 +386,12 @@ class ActorFinder:
         """Country or organisation key of a demonym adjective ("russe", "South Korean")."""
         if token.i in self.by_token and not self.by_token[token.i].ent_id_ and self.by_token[token.i].label_ != "NORP" and token.pos_ != "ADJ":
             return None
-        key = self.gaz.demonym(token.text, self.lang)
-        if key is None and token.i + 1 < len(token.doc):
-            key = self.gaz.demonym(f"{token.text} {token.doc[token.i + 1].text}", self.lang)
+        doc = token.doc
+        # (a two-word demonym read whole from either word: "South Sudanese", not "Sudanese")
+        key = self.gaz.demonym(f"{doc[token.i - 1].text} {token.text}", self.lang) if token.i > 0 else None
+        key = key or self.gaz.demonym(token.text, self.lang)
+        if key is None and token.i + 1 < len(doc):
+            key = self.gaz.demonym(f"{token.text} {doc[token.i + 1].text}", self.lang)
         return key
 
     def _possessive_owner(self, token: Token, depth: int, people_only: bool = False) -> Mention | None:

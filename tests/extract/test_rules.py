@@ -273,6 +273,9 @@ CASES = [
     ("en", "Washington blamed the attack on the Islamic Resistance in Iraq.", [("USA", "accuses", "Islamic Resistance in Iraq", "Asserted")]),
     ("en", "The Treasury imposed sanctions on the Sinaloa Cartel, which Washington blames for most of the fentanyl.",
      [("USA", "accuses", "Sinaloa Cartel", "Asserted")]),
+    # a two-word demonym is read whole: "South Sudanese" is not "Sudanese"
+    ("en", "South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
+     [("SSD", "coerces", "Riek Machar", "Asserted")]),
 ]
 
 
@@ -360,6 +363,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "The Kremlin warned that Britain would become a party to the war if its missiles were used.", ("GBR", "possesses", "missiles")),
         ("en", "The European Union imposed sanctions on Iran's national airline Iran Air.", ("European Union", "sanctions", "IRN")),
         ("en", "Turkish drones struck Kurdish positions in northern Iraq. Iraq said it would respond to the letter.", ("IRQ", "threatens", "TUR")),
+        ("en", "South Sudanese security forces placed opposition leader Riek Machar under house arrest.", ("SDN", "coerces", "Riek Machar")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
