@@ -106,5 +106,5 @@ def _targets(ctx: Context, word: Token, vower: Mention, claims: list[RawClaim], 
 
 
 def _same(mention: Mention) -> set[str]:
-    """What a mention stands for, its key and its text, to compare actors across claims."""
+    """What a mention stands for, to compare actors across claims: its key, else its text."""
     return {mention.key or mention.text.lower()}

@@ -245,8 +245,8 @@ class Gazetteer:
 
         Names of all languages are included; where two entries share a name, the entry that
         has it in ``lang`` wins. All-lowercase names (generic weapons, resources) match
-        case-insensitively; names starting lowercase match a capitalised first word too, and names
-starting with a generic word ("Îles Cook") match it in lower case.
+        case-insensitively; names starting lowercase match a capitalised first word too, and
+        names starting with a generic word ("Îles Cook") match it in lower case.
         """
         if lang not in self._patterns:
             self._patterns[lang] = self._build_patterns(lang)

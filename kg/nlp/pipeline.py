@@ -101,8 +101,9 @@ def make_cut_objects(nlp: Language, name: str, time_words: list[str]) -> Callabl
     """Give back to its verb the object the parser took away from it after a time word: cut
     off into a sentence of its own ("a levé mardi | les sanctions visant la Syrie"), or hung
     on an earlier verb ("a accusé Belgrade d'avoir soutenu le commando qui a attaqué dimanche
-    la police", where "la police" went to "accusé"). A noun phrase right after a verb without
-    object and the time words that follow it is that verb's object.
+    la police", where "la police" went to "accusé"), or hung on the time word itself ("a imposé
+    vendredi des sanctions"). A noun phrase right after a verb without object and the time words
+    that follow it is that verb's object.
 
     The time words are found on the document's array; the heads are rewritten in one array
     operation, which also joins a cut sentence back to its verb's.
