@@ -69,6 +69,11 @@ class Mention:
     via: str | None = None
     role: str | None = None
 
+    @property
+    def ident(self) -> str:
+        """What the mention stands for, to tell claims apart: its key, else its text."""
+        return self.key or self.text.lower()
+
 
 # appended to the rule id of an accusation when the accused party's denial of it is recorded
 DENIAL_RULE_SUFFIX = "/denied"

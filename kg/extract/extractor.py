@@ -31,19 +31,14 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stat
             continue
         for rule in RULES.values():
             for claim in rule(ctx, sent):
-                key = (_ident(claim.subject), claim.predicate, _ident(claim.object), claim.sent_start)
-                if key not in best:
-                    best[key] = claim
+                _keep(best, claim)
     for claim in denials(ctx, doc, list(best.values())):
-        key = (_ident(claim.subject), claim.predicate, _ident(claim.object), claim.sent_start, "denied")
-        if key not in best:
-            best[key] = claim
+        _keep(best, claim, "denied")
     for claim in retaliations(ctx, doc, list(best.values())):
-        key = (_ident(claim.subject), claim.predicate, _ident(claim.object), claim.sent_start)
-        if key not in best:
-            best[key] = claim
+        _keep(best, claim)
     return list(best.values())
 
 
-def _ident(mention) -> str:
-    return mention.key or mention.text.lower()
+def _keep(best: dict[tuple, RawClaim], claim: RawClaim, *tag: str) -> None:
+    """Keep the first claim found per (subject, predicate, object, sentence) and tag."""
+    best.setdefault((claim.subject.ident, claim.predicate, claim.object.ident, claim.sent_start, *tag), claim)

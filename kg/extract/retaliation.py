@@ -83,28 +83,24 @@ def _future(word: Token) -> bool:
 
 
 def _targets(ctx: Context, word: Token, vower: Mention, claims: list[RawClaim], sent_start: int, before: int) -> list[Mention]:
-    mine = _same(vower)
+    mine = {vower.ident}
     if vower.label == "Person":
         country = ctx.finder.country_of(vower)
         mine |= {country} if country else set()
     named = [c for c in word.children if c.dep_ in ("obj", "dobj")]
     named += [inner for prep, inner in pp_objects(word) if prep in _TARGET_PREPS]
     found = [ctx.finder.as_actor(m) for t in named for m in ctx.finder.mentions(t)]
-    found = [m for m in found if ctx.schema.fits(m.label, frozenset({"Actor"})) and not _same(m) & mine]
+    found = [m for m in found if ctx.schema.fits(m.label, frozenset({"Actor"})) and m.ident not in mine]
     # (a name says whom; a pronoun ("punish it") is taken up less surely than what the
     # vower answers in the same sentence)
     if any(m.via != "coreference" for m in found):
         return [m for m in found if m.via != "coreference"]
-    answered = [c.object for c in claims if c.sent_start == sent_start and c.predicate in _ANSWERED and _same(c.subject) & mine]
+    answered = [c.object for c in claims if c.sent_start == sent_start and c.predicate in _ANSWERED and c.subject.ident in mine]
     if answered or found:
         return answered[:1] or found
     earlier = [c for c in claims if c.trigger_start < before and c.predicate in _HOSTILE and c.modality in ("Asserted", "Hedged")]
     for claim in sorted(earlier, key=lambda c: c.trigger_start, reverse=True):
-        if _same(claim.object) & mine and not _same(claim.subject) & mine:
+        if claim.object.ident in mine and claim.subject.ident not in mine:
             return [claim.subject]
     return []
 
-
-def _same(mention: Mention) -> set[str]:
-    """What a mention stands for, to compare actors across claims: its key, else its text."""
-    return {mention.key or mention.text.lower()}

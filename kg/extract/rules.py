@@ -901,8 +901,9 @@ def _specific_weapons(ctx: Context, themes: list[Mention]) -> list[Mention]:
 def _strategic(ctx: Context, span: Span, mention: Mention) -> bool:
     """A named system or a strategic kind of weapon ("nuclear weapons", "missiles balistiques"),
     whose holding is news in itself."""
-    if _is_system(ctx, mention) and ctx.gaz.get(mention.key) is not None:
-        return True
+    entry = ctx.gaz.get(mention.key) if mention.key else None
+    if entry is not None and entry.country:
+        return True  # (a listed system, as ``_is_system`` tells them)
     return any(ctx.lex.has("strategic_weapon_words", word) for word in span.text.split())
 
 
@@ -1258,7 +1259,7 @@ def _possessor_in_name(ctx: Context, token: Token, demonym: bool) -> list[Mentio
         # the demonym qualifies the head: it is its first word in English, its second in French
         words = text.split()[:2]
         key = next((k for k in (ctx.gaz.demonym(w, ctx.lang) for w in words) if k), None)
-        entry = ctx.gaz.entries.get(key) if key else None
+        entry = ctx.gaz.get(key) if key else None
         label = entry.type if entry is not None else "Country"
     else:
         return []
