@@ -71,12 +71,15 @@ def _trimmed(span: Span) -> Span | None:
 class ActorFinder:
     """Map tokens of one parsed document to mentions of entities."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer, lex: Lexicon, excluded: tuple[tuple[int, int], ...] = ()):
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, lex: Lexicon, excluded: tuple[tuple[int, int], ...] = (), dateline: tuple[int, int] | None = None):
         self.doc = doc
         self.gaz = gazetteer
         self.lex = lex
         self.lang = lex.lang
         self.by_token: dict[int, Span] = {}
+        # the dateline's place and agency are where the news was filed, not actors (though
+        # the place still tells which country "the country" is)
+        self.dateline = {t.i for t in doc.char_span(*dateline, alignment_mode="expand") or ()} if dateline else set()
         for ent in doc.ents:
             if any(ent.start_char < end and start < ent.end_char for start, end in excluded):
                 continue
@@ -693,6 +696,9 @@ class ActorFinder:
         return list(self._mention_cache[key])
 
     def single(self, token: Token, slot: str, depth: int = 0) -> list[Mention]:
+        if token.i in self.dateline:
+            # the parser may make the dateline the subject and the real one its apposition
+            return next((self.single(c, slot, depth) for c in token.children if c.dep_ == "appos" and c.i not in self.dateline), [])
         if token.i in self.by_token:
             mention = self.span_mention(self.by_token[token.i])
             return [self.state_force(mention)] if mention is not None else []
@@ -739,6 +745,8 @@ class ActorFinder:
                     return [replace(m, text=token.text, start=token.idx, end=token.idx + len(token.text), via="group") for m in owners]
                 # a bare argument: "police shot dead ..."
                 bare = token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj") and not any(c.dep_ in ("det", "nummod", "amod", "compound") for c in token.children)
+                # (or the first word of a definite compound: "the police crackdown")
+                bare = bare or token.dep_ == "compound" and not list(token.children) and self._definite(token.head)
                 if (self._definite(token) or bare) and (self.lex.has("anaphoric_group_nouns", lemma) or self.lex.has("anaphoric_group_nouns", lower)):
                     owner = self.last_owned_group(token)
                     if owner is not None:

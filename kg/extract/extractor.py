@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..ingest.dateline import dateline_span
 from ..model import Article, RawClaim
 from ..nlp.gazetteer import Gazetteer, default_gazetteer
 from ..schema import schema
@@ -22,7 +23,7 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stat
     lang = article.lang or "en"
     lex = lexicon(lang)
     gaz = gazetteer or default_gazetteer()
-    finder = ActorFinder(doc, gaz, lex, excluded=article.structure)
+    finder = ActorFinder(doc, gaz, lex, excluded=article.structure, dateline=dateline_span(article.text))
     ctx = Context(article.text, lang, lex, gaz, schema(), finder, article.published, stats if stats is not None else {})
     ctx.index(doc)
     best: dict[tuple, RawClaim] = {}

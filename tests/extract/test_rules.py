@@ -17,6 +17,11 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    # the dateline's place and agency are no actors, even when parsed as the subject
+    ("en", "CANBERRA, Nov 18 (Reuters) - Australia on Saturday accused a Chinese navy destroyer of emitting sonar pulses.",
+     [("AUS", "accuses", "CHN", "Asserted")]),
+    ("en", "Kenyan President William Ruto said he would withdraw the bill. The United States said it was alarmed by the police crackdown.",
+     [("USA", "expressesConcernAbout", "KEN", "Asserted")]),
     ("en", "Japan and South Korea condemned North Korea on Monday.",
      [("JPN", "condemns", "PRK", "Asserted"), ("KOR", "condemns", "PRK", "Asserted")]),
     ("en", "Iran, which backs the Houthis, said on Tuesday it was ready to talk.",
@@ -364,6 +369,9 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "The European Union imposed sanctions on Iran's national airline Iran Air.", ("European Union", "sanctions", "IRN")),
         ("en", "Turkish drones struck Kurdish positions in northern Iraq. Iraq said it would respond to the letter.", ("IRQ", "threatens", "TUR")),
         ("en", "South Sudanese security forces placed opposition leader Riek Machar under house arrest.", ("SDN", "coerces", "Riek Machar")),
+        ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
+         ("Juba", "coerces", "Riek Machar")),
+        ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
     ],
 )
 def test_claims_not_made(lang, text, absent):

@@ -82,3 +82,21 @@ def test_article_identity_is_stable():
     a = Article(text="Same text.")
     assert a.id == Article(text="Same text.").id != Article(text="Other text.").id
     assert Article(text="v1", url="https://x/1").id == Article(text="v2", url="https://x/1").id
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "dateline"),
+    [
+        ("Téhéran, 12 mars 2024 — L'Iran a convoqué l'ambassadeur.", "2024-03-12", "Téhéran, 12 mars 2024 —"),
+        ("JUBA, March 27, 2025 (Reuters) - South Sudanese forces placed Riek Machar under arrest.", "2025-03-27", "JUBA, March 27, 2025 (Reuters) -"),
+        ("Titre\n\nBamako, 11 décembre 2023 — La Minusma a achevé son retrait.", "2023-12-11", "Bamako, 11 décembre 2023 —"),
+        ("Russia, which backs Syria, said - again - that it would veto the text.", None, None),
+    ],
+)
+def test_dateline_gives_date_and_span(text, day, dateline):
+    from kg.ingest.dateline import dateline_date, dateline_span
+
+    found = dateline_date(text)
+    assert (found.isoformat() if found else None) == day
+    span = dateline_span(text)
+    assert (text[span[0]:span[1]].strip() if span else None) == dateline
