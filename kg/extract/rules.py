@@ -637,13 +637,14 @@ def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Toke
 
 def _adjectival_participle(token: Token, trigger: Token) -> bool:
     """A participle used as an adjective of a trigger noun ("manœuvres conjointes", "joint
-    drills held"), which the scan reads past like an adjective."""
+    drills held") or of a noun right before it in the clause ("placé en résidence surveillée
+    le président", even when tagged as a finite verb), which the scan reads past like an
+    adjective."""
     return (
-        trigger.pos_ == "NOUN"
-        and token.pos_ == "VERB"
+        token.pos_ == "VERB"
         and token.dep_ in ("acl", "amod")
-        and token.head == trigger
-        and "Part" in token.morph.get("VerbForm")
+        and (token.head == trigger and trigger.pos_ == "NOUN" or token.head.i == token.i - 1 and token.head.i > trigger.i and token.head.pos_ == "NOUN")
+        and ("Part" in token.morph.get("VerbForm") or token.dep_ == "amod")
         and not any(c.dep_ in ("nsubj", "obj", "dobj", "aux", "aux:pass", "auxpass") for c in token.children)
     )
 

@@ -17,6 +17,8 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("fr", "L'armée gabonaise a placé en résidence surveillée le président Ali Bongo Ondimba.",
+     [("GAB", "coerces", "Ali Bongo Ondimba", "Asserted")]),
     # the dateline's place and agency are no actors, even when parsed as the subject
     ("en", "CANBERRA, Nov 18 (Reuters) - Australia on Saturday accused a Chinese navy destroyer of emitting sonar pulses.",
      [("AUS", "accuses", "CHN", "Asserted")]),
