@@ -38,6 +38,8 @@ _CACHE: dict[str, Language] = {}
 MERGE_BEFORE_PARSE = frozenset({"fr"})
 # languages whose parser cuts an object off after a day name ("a levé mardi | les sanctions")
 CUT_OBJECTS = frozenset({"fr"})
+# languages whose tagger takes a present-tense verb after a bare name for a noun ("Pékin accuse")
+FINITE_VERBS = frozenset({"fr"})
 _LOCK = threading.Lock()
 
 
@@ -581,6 +583,15 @@ def _build(lang: str, patterns: Callable[[str], list[dict]] | None) -> Language:
 
         words = sorted(lexicon(lang).words.get("time_nouns", ()))
         nlp.add_pipe("geokg_cut_objects", after="parser", config={"time_words": words})
+    if lang in FINITE_VERBS and "parser" in nlp.pipe_names:
+        from ..extract.lexicon import lexicon
+        from . import finite_verbs  # noqa: F401  (registers the component)
+
+        lex = lexicon(lang)
+        verbs = {form for form, triggers in lex.triggers.items() if any(t.kind == "verb" for t in triggers)}
+        verbs |= lex.words.get("speech_verbs", frozenset()) | lex.words.get("accuse_verbs", frozenset())
+        after = "lemmatizer" if "lemmatizer" in nlp.pipe_names else nlp.pipe_names[-1]
+        nlp.add_pipe("geokg_finite_verbs", after=after, config={"verbs": sorted(verbs)})
     _keep_recognizer_labels(nlp)
     return nlp
 

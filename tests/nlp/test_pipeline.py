@@ -116,3 +116,45 @@ def test_an_object_hung_on_the_day_name_goes_back_to_its_verb():
     sanctions = next(t for t in doc if t.text == "sanctions")
     assert sanctions.head.text == "imposé" and sanctions.dep_ == "obj"
     assert next(t for t in doc if t.text == "vendredi").head.text == "imposé"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verb", "obj"),
+    [
+        ("Pékin accuse Tokyo de traiter l'océan comme un égout.", "Pékin", "accuse", "Tokyo"),
+        ("Pékin exhorte Manille à cesser ses provocations.", "Pékin", "exhorte", "Manille"),
+        ("Les Philippines accusent régulièrement les garde-côtes chinois.", "Philippines", "accusent", "garde-côtes chinois"),
+        ("Islamabad accuse des ressortissants afghans de terrorisme.", "Islamabad", "accuse", "ressortissants"),
+    ],
+)
+def test_a_present_verb_tagged_as_a_noun_after_its_subject_is_the_verb(text, subject, verb, obj):
+    nlp = get_nlp("fr")
+    with nlp.select_pipes(disable=["geokg_finite_verbs"]):
+        assert next(t for t in nlp(text) if t.text == verb).pos_ != "VERB"  # what the model alone does
+    doc = nlp(text)
+    tokens = {t.text: t for t in doc}
+    assert tokens[verb].pos_ == "VERB" and tokens[verb].lemma_ == verb.removesuffix("nt").removesuffix("e") + "er"
+    assert tokens[verb].dep_ == "ROOT" and len(list(doc.sents)) == 1
+    assert tokens[subject].head == tokens[verb] and tokens[subject].dep_ == "nsubj"
+    assert tokens[obj].head == tokens[verb] and tokens[obj].dep_ == "obj"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le président russe est arrivé à Pékin.", "Une enquête a été ouverte.", "Kiev a salué la visite du président.", "La Russie accuse l'Ukraine."],
+)
+def test_nouns_and_tagged_verbs_are_left_as_they_are(text):
+    nlp = get_nlp("fr")
+    with nlp.select_pipes(disable=["geokg_finite_verbs"]):
+        before = [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in nlp(text)]
+    assert [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in nlp(text)] == before
+
+
+def test_present_forms_of_first_group_verbs():
+    from kg.nlp.finite_verbs import present_forms
+
+    forms = present_forms(["accuser", "céder", "appeler", "rejeter", "fournir", "faire face"])
+    assert forms["accuse"] == forms["accusent"] == "accuser"
+    assert forms["cède"] == forms["cèdent"] == "céder"
+    assert forms["appelle"] == "appeler" and forms["rejette"] == "rejeter"
+    assert "fourni" not in forms and "fournie" not in forms and not any(v == "faire face" for v in forms.values())
