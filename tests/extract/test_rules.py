@@ -17,6 +17,8 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("fr", "Pékin accuse Tokyo de traiter l'océan comme un égout.", [("CHN", "accuses", "JPN", "Asserted")]),
+    ("en", "Vietnam said Chinese officers attacked Vietnamese fishermen near the Paracels.", [("CHN", "attacks", "Vietnamese fishermen", "Asserted")]),
     ("fr", "L'armée gabonaise a placé en résidence surveillée le président Ali Bongo Ondimba.",
      [("GAB", "coerces", "Ali Bongo Ondimba", "Asserted")]),
     # the dateline's place and agency are no actors, even when parsed as the subject
