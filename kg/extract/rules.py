@@ -205,7 +205,7 @@ def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], 
                 continue
             found_here = ctx.finder.single(token, "actor") if one else ctx.finder.mentions(token)
             if not ctx.schema.fits("Weapon", allowed):
-                found_here = [_wielder(ctx, token, m) for m in found_here]
+                found_here = [_wielder(ctx, token, m, role in ("subj", "agent")) for m in found_here]
             mentions.extend(_fit(ctx, found_here, allowed))
         if mentions:
             return mentions, role
@@ -221,18 +221,26 @@ def _singular_relative(verb: Token) -> bool:
     return any("Sing" in t.morph.get("Number") and "3" in t.morph.get("Person", ["3"]) or t.tag_ == "VBZ" for t in forms)
 
 
-def _wielder(ctx: Context, token: Token, mention: Mention) -> Mention:
-    """A weapon or vessel named with its user's nationality stands for that user where an actor
-    is wanted ("Ukrainian drones struck", "des missiles russes ont frappé", "at a U.S. destroyer")."""
+def _wielder(ctx: Context, token: Token, mention: Mention, doer: bool = False) -> Mention:
+    """A weapon or vessel named with its user's nationality or name stands for that user where
+    an actor is wanted ("Ukrainian drones struck", "des missiles russes ont frappé", "at a U.S.
+    destroyer", "Hezbollah drones"); as the doer of an event, so does one whose user follows
+    ("des drones des Forces de soutien rapide ont frappé"), where elsewhere it may be where the
+    weapon came from ("a reçu des armes des Émirats")."""
     if mention.label != "Weapon":
         return mention
+    actor = frozenset({"Actor"})
     for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss"):
-            country = ctx.finder.demonym_mention(child)
-            if country is None and child.dep_ != "nmod":
-                country = next((m for m in ctx.finder.single(child, "actor") if m.label == "Country"), None)
-            if country is not None:
-                return country
+        inner = child
+        if child.dep_ == "prep" and child.lower_ == "of" and doer:
+            inner = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ not in ("amod", "compound", "nmod", "poss", "nmod:poss"):
+            continue
+        user = ctx.finder.demonym_mention(inner) if inner is child else None
+        if user is None and (child.dep_ != "nmod" or doer and preposition(child) in ("de", "of")):
+            user = next((m for m in ctx.finder.single(inner, "actor") if ctx.schema.fits(m.label, actor)), None)
+        if user is not None:
+            return user
     return mention
 
 

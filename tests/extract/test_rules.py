@@ -17,6 +17,8 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "Hezbollah drones hit an Israeli base.", [("Hezbollah", "attacks", "ISR", "Asserted")]),
+    ("fr", "Des drones des Forces de soutien rapide ont frappé une base soudanaise.", [("Forces de soutien rapide", "attacks", "SDN", "Asserted")]),
     ("fr", "Pékin accuse Tokyo de traiter l'océan comme un égout.", [("CHN", "accuses", "JPN", "Asserted")]),
     ("en", "Vietnam said Chinese officers attacked Vietnamese fishermen near the Paracels.", [("CHN", "attacks", "Vietnamese fishermen", "Asserted")]),
     ("fr", "L'armée gabonaise a placé en résidence surveillée le président Ali Bongo Ondimba.",
@@ -373,6 +375,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "The European Union imposed sanctions on Iran's national airline Iran Air.", ("European Union", "sanctions", "IRN")),
         ("en", "Turkish drones struck Kurdish positions in northern Iraq. Iraq said it would respond to the letter.", ("IRQ", "threatens", "TUR")),
         ("en", "South Sudanese security forces placed opposition leader Riek Machar under house arrest.", ("SDN", "coerces", "Riek Machar")),
+        ("fr", "Les rebelles nient avoir reçu des armes des Émirats arabes unis.", ("rebelles", "meets", "ARE")),
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
