@@ -639,6 +639,11 @@ class ActorFinder:
                 other = token.doc[j]
                 if other.pos_ in ("NOUN", "PROPN") and not self.lex.has("counterpart_nouns", other.lower_) and self.role_relation(other):
                     return self.role_phrase(other)[2]  # (as read with its owner: "le chef de la diplomatie")
+        if self._preposition_of(token) in ("de", "of"):
+            # "le gouvernement du général X", "the junta of Colonel X": who heads it
+            ruled = token.head.head if token.dep_ == "pobj" else token.head
+            if self._ruling(ruled) and ruled.i < token.i:
+                return "leaderOf"
         for form in forms:
             if self.lex.has("leader_nouns", form):
                 return "leaderOf"

@@ -17,6 +17,7 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("fr", "Le gouvernement malien du général Assimi Goïta a rejeté cette exigence.", [("Assimi Goïta", "leaderOf", "MLI", "Asserted")]),
     ("en", "Hezbollah drones hit an Israeli base.", [("Hezbollah", "attacks", "ISR", "Asserted")]),
     ("fr", "Des drones des Forces de soutien rapide ont frappé une base soudanaise.", [("Forces de soutien rapide", "attacks", "SDN", "Asserted")]),
     ("fr", "Pékin accuse Tokyo de traiter l'océan comme un égout.", [("CHN", "accuses", "JPN", "Asserted")]),
