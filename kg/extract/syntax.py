@@ -189,6 +189,8 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     if verb.dep_ in _RELATIVE_DEPS:
         relative = next((c for c in verb.children if c.dep_ in _SUBJ and _is_relative(c)), None)
         return [antecedent(verb, relative)] if relative is not None else []
+    if verb.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
+        return subjects(head, words, depth + 1)  # "it was deeply concerned by"
     if verb.dep_ in ("xcomp", "advcl", "conj"):
         if verb.dep_ == "xcomp" and _norm(head.lemma_) in words.object_control:
             objs = _children(head, _OBJ) or [o for p, o in pp_objects(head) if p in ("à",)]
