@@ -727,13 +727,34 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
             doers = ("agent", "pp:par", "pp:by", "poss", "mod", "between")
             if ctx.lex.has("doer_of_nouns", token.lemma_) or ctx.lex.has("doer_of_nouns", token.lower_):
                 doers += ("pp:de", "pp:of")
-            agents, _ = _fill(ctx, event, doers, allowed, token)
+            # (", a move condemned by X": the participle's agent reacts to the move, it did not make it)
+            agents = _summarised_clause_agents(ctx, token, allowed) if lead and ctx.lex.has("lead_event_nouns", token.lemma_) else []
+            if not agents:
+                agents, _ = _fill(ctx, event, doers, allowed, token)
             if not agents and _anaphoric(token):
                 agents = _antecedent_agents(ctx, token, allowed)
                 if not agents and lead and ctx.lex.has("lead_event_nouns", token.lemma_):
                     agents = _lead_agents(ctx, token, allowed)
             if agents:
                 return agents
+    return []
+
+
+_INDEFINITES = frozenset({"a", "an", "un", "une"})
+
+
+def _summarised_clause_agents(ctx: Context, token: Token, allowed: frozenset[str]) -> list[Mention]:
+    """Who did what the clause before ", a move ..." / ", une décision ..." describes:
+    "Thailand deported 40 men, a move condemned by the United States"."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].lower_ not in _INDEFINITES or doc[token.i - 2].text != ",":
+        return []
+    root = token.sent.root
+    verbs = [root] if root.i < token.i and root.pos_ in ("VERB", "AUX") else [t for t in token.sent if t.i < token.i and t.pos_ == "VERB"][:1]
+    for verb in verbs:
+        if not _is_reaction(ctx, verb):
+            agents, _ = _fill(ctx, {"subj": subjects(verb, ctx.lex.syntax)}, ("subj",), allowed, verb)
+            return agents
     return []
 
 

@@ -17,6 +17,10 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "The U.N. refugee agency UNHCR said it was deeply concerned by Bangkok's decision.", [("UNHCR", "expressesConcernAbout", "THA", "Asserted")]),
+    ("en", "Thailand deported 40 Uyghur men to China on Thursday, a move condemned by the United States.", [("USA", "condemns", "THA", "Asserted")]),
+    ("en", "Israeli commandos seized the aid yacht on Monday. Turkey and Iran condemned the interception.",
+     [("TUR", "condemns", "ISR", "Asserted"), ("IRN", "condemns", "ISR", "Asserted")]),
     ("fr", "Le gouvernement malien du général Assimi Goïta a rejeté cette exigence.", [("Assimi Goïta", "leaderOf", "MLI", "Asserted")]),
     ("en", "Hezbollah drones hit an Israeli base.", [("Hezbollah", "attacks", "ISR", "Asserted")]),
     ("fr", "Des drones des Forces de soutien rapide ont frappé une base soudanaise.", [("Forces de soutien rapide", "attacks", "SDN", "Asserted")]),
