@@ -94,18 +94,20 @@ def line_sentences(doc: Doc) -> Doc:
 
 
 _PARTITIVES = frozenset({"des", "du", "de"})
+_TO = frozenset({"à", "au", "aux"})
 
 _BREAKS: dict[int, bool] = {}  # token text (as its string id) -> whether it holds a line break
 
 
-@Language.factory("geokg_cut_objects", default_config={"time_words": []})
-def make_cut_objects(nlp: Language, name: str, time_words: list[str]) -> Callable[[Doc], Doc]:
+@Language.factory("geokg_cut_objects", default_config={"time_words": [], "giving_verbs": []})
+def make_cut_objects(nlp: Language, name: str, time_words: list[str], giving_verbs: list[str]) -> Callable[[Doc], Doc]:
     """Give back to its verb the object the parser took away from it after a time word: cut
     off into a sentence of its own ("a levé mardi | les sanctions visant la Syrie"), or hung
     on an earlier verb ("a accusé Belgrade d'avoir soutenu le commando qui a attaqué dimanche
     la police", where "la police" went to "accusé"), or hung on the time word itself ("a imposé
     vendredi des sanctions"). A noun phrase right after a verb without object and the time words
-    that follow it is that verb's object.
+    that follow it is that verb's object. So is a partitive object the parser hung on the
+    indirect object of a verb of giving ("a imposé à la Colombie | des droits de douane").
 
     The time words are found on the document's array; the heads are rewritten in one array
     operation, which also joins a cut sentence back to its verb's.
@@ -114,6 +116,8 @@ def make_cut_objects(nlp: Language, name: str, time_words: list[str]) -> Callabl
 
     times = frozenset(w.lower() for w in time_words)
     hashes = numpy.array([nlp.vocab.strings[w] for w in sorted(times)], dtype="uint64")
+    partitives = numpy.array([nlp.vocab.strings.add(w) for w in ("des", "du")], dtype="uint64")
+    giving = frozenset(giving_verbs)
 
     def cut_objects(doc: Doc) -> Doc:
         from spacy.attrs import DEP, HEAD, LOWER
@@ -122,6 +126,21 @@ def make_cut_objects(nlp: Language, name: str, time_words: list[str]) -> Callabl
             return doc
         found = numpy.isin(doc.to_array(LOWER), hashes).nonzero()[0].tolist()
         fixes: list[tuple[int, int, str]] = []  # (token, new head, new label)
+        for k in numpy.isin(doc.to_array(LOWER), partitives).nonzero()[0].tolist():
+            # "a imposé à la Colombie des droits de douane", "livrer aux rebelles des missiles":
+            # a partitive object hung on the verb's indirect object is the verb's
+            token = doc[k]
+            if token.dep_ != "case" or k == 0:
+                continue
+            noun, recipient = token.head, token.head.head
+            verb = recipient.head
+            to = next((c for c in recipient.children if c.dep_ == "case"), None)
+            if (
+                noun.i > token.i and noun.pos_ in ("NOUN", "PROPN") and recipient.i == token.i - 1 and recipient.pos_ in ("NOUN", "PROPN")
+                and to is not None and to.lower_ in _TO and verb.pos_ == "VERB" and verb.i < recipient.i and verb.lemma_ in giving
+                and not any(c.dep_ in ("obj", "dobj") for c in verb.children)
+            ):
+                fixes.append((noun.i, verb.i, "obj"))
         for t in found:
             if t < 1 or doc[t - 1].lower_ in times:
                 continue  # (the first of a run of time words)
@@ -578,20 +597,20 @@ def _build(lang: str, patterns: Callable[[str], list[dict]] | None) -> Language:
     else:
         nlp.add_pipe("geokg_merge_names", last=True)
     nlp.add_pipe("geokg_line_sentences", after="geokg_gazetteer")
-    if lang in CUT_OBJECTS and "parser" in nlp.pipe_names:
-        from ..extract.lexicon import lexicon
-
-        words = sorted(lexicon(lang).words.get("time_nouns", ()))
-        nlp.add_pipe("geokg_cut_objects", after="parser", config={"time_words": words})
-    if lang in FINITE_VERBS and "parser" in nlp.pipe_names:
+    if lang in CUT_OBJECTS | FINITE_VERBS and "parser" in nlp.pipe_names:
         from ..extract.lexicon import lexicon
         from . import finite_verbs  # noqa: F401  (registers the component)
 
         lex = lexicon(lang)
-        verbs = {form for form, triggers in lex.triggers.items() if any(t.kind == "verb" for t in triggers)}
-        verbs |= lex.words.get("speech_verbs", frozenset()) | lex.words.get("accuse_verbs", frozenset())
-        after = "lemmatizer" if "lemmatizer" in nlp.pipe_names else nlp.pipe_names[-1]
-        nlp.add_pipe("geokg_finite_verbs", after=after, config={"verbs": sorted(verbs)})
+        # (both after the lemmatizer, which reads no dependencies: verbs are known by lemma)
+        after = "lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser"
+        if lang in CUT_OBJECTS:
+            config = {"time_words": sorted(lex.words.get("time_nouns", ())), "giving_verbs": sorted(lex.words.get("giving_verbs", ()))}
+            nlp.add_pipe("geokg_cut_objects", after=after, config=config)
+        if lang in FINITE_VERBS:
+            verbs = {form for form, triggers in lex.triggers.items() if any(t.kind == "verb" for t in triggers)}
+            verbs |= lex.words.get("speech_verbs", frozenset()) | lex.words.get("accuse_verbs", frozenset())
+            nlp.add_pipe("geokg_finite_verbs", after=after, config={"verbs": sorted(verbs)})
     _keep_recognizer_labels(nlp)
     return nlp
 

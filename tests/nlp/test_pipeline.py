@@ -158,3 +158,24 @@ def test_present_forms_of_first_group_verbs():
     assert forms["cède"] == forms["cèdent"] == "céder"
     assert forms["appelle"] == "appeler" and forms["rejette"] == "rejeter"
     assert "fourni" not in forms and "fournie" not in forms and not any(v == "faire face" for v in forms.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "obj"),
+    [
+        ("Le président équatorien a imposé à la Colombie des droits de douane de 30 %.", "imposé", "droits"),
+        ("La France a envoyé à l'Ukraine des canons Caesar.", "envoyé", "canons Caesar"),
+    ],
+)
+def test_a_partitive_object_hung_on_the_indirect_object_goes_back_to_its_verb(text, verb, obj):
+    nlp = get_nlp("fr")
+    with nlp.select_pipes(disable=["geokg_cut_objects"]):
+        assert next(t for t in nlp(text) if t.text == obj).head.text != verb  # what the model alone does
+    token = next(t for t in nlp(text) if t.text == obj)
+    assert token.head.text == verb and token.dep_ == "obj"
+
+
+def test_a_complement_after_a_locution_is_no_object():
+    text = "L'Allemagne n'enverra pas de soldats combattre aux côtés de l'armée ukrainienne."
+    armee = next(t for t in get_nlp("fr")(text) if t.text == "armée")
+    assert armee.dep_ != "obj"
