@@ -17,6 +17,9 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "U.S. President Donald Trump's 25% tariffs on Canadian and Mexican imports took effect.",
+     [("Donald Trump", "sanctions", "CAN", "Asserted"), ("Donald Trump", "sanctions", "MEX", "Asserted")]),
+    ("fr", "Le président équatorien Daniel Noboa a imposé à la Colombie des droits de douane de 30 %.", [("Daniel Noboa", "sanctions", "COL", "Asserted")]),
     ("en", "The U.N. refugee agency UNHCR said it was deeply concerned by Bangkok's decision.", [("UNHCR", "expressesConcernAbout", "THA", "Asserted")]),
     ("en", "Thailand deported 40 Uyghur men to China on Thursday, a move condemned by the United States.", [("USA", "condemns", "THA", "Asserted")]),
     ("en", "Israeli commandos seized the aid yacht on Monday. Turkey and Iran condemned the interception.",
