@@ -11,7 +11,7 @@ from ..schema import schema
 from .actors import ActorFinder
 from .denials import denials
 from .lexicon import lexicon
-from .retaliation import retaliations
+from .retaliation import alerts, retaliations
 from .rules import RULES, Context
 
 __all__ = ["extract"]
@@ -36,6 +36,8 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stat
     for claim in denials(ctx, doc, list(best.values())):
         _keep(best, claim, "denied")
     for claim in retaliations(ctx, doc, list(best.values())):
+        _keep(best, claim)
+    for claim in alerts(ctx, doc, list(best.values())):
         _keep(best, claim)
     return list(best.values())
 

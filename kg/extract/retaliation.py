@@ -1,10 +1,13 @@
-"""Vows of retaliation: "vowed to punish it", "a promis de riposter", "said it would respond
-proportionately", "a menacé de prendre des mesures".
+"""Responses with no named adversary: vows of retaliation ("vowed to punish it", "a promis de
+riposter", "said it would respond proportionately", "a menacé de prendre des mesures") and
+forces put on alert ("placed its forces on alert", "scrambled fighter jets", "dispatched
+warships to monitor the exercises", "a placé ses forces en état d'alerte").
 
-A vow to hit back threatens whoever the vower answers. That is the object of the retaliation
-verb when it names one ("punish it"); else whom the vower blames, condemns or protests against
-in the same sentence ("a protesté auprès de l'UE et menacé de prendre des mesures"); else the
-last actor said, earlier in the article, to have acted against the vower or its country.
+A vow to hit back threatens whoever the vower answers, and an alert mobilizes against them.
+That is the object of the retaliation verb when it names one ("punish it"); else whom the
+vower blames, condemns or protests against in the same sentence ("a protesté auprès de l'UE
+et menacé de prendre des mesures"); else the last actor said, earlier in the article, to
+have acted against the vower or its country.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from ..model import Mention, RawClaim
 from .rules import Context, _claim
 from .syntax import clause_head, pp_objects, subjects
 
-__all__ = ["retaliations"]
+__all__ = ["alerts", "retaliations"]
 
 # what the vower answers in its own sentence, and what it may be answering from before
 _ANSWERED = frozenset({"accuses", "condemns", "protestsAgainst", "rejects"})
@@ -40,6 +43,27 @@ def retaliations(ctx: Context, doc: Doc, claims: list[RawClaim]) -> list[RawClai
                     claim = _claim(ctx, sent, vow, vower, "threatens", target, f"{ctx.lang}/threat/retaliation")
                     if claim is not None:
                         out.append(replace(claim, attributed_to=None))
+    return out
+
+
+def alerts(ctx: Context, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+    """mobilizesAgainst claims for forces put on alert against no named adversary."""
+    out: list[RawClaim] = []
+    for sent in doc.sents:
+        for word in ctx.candidates(sent, "alert_words"):
+            # the verb that puts forces on alert or sends them out: "placed its forces on alert",
+            # "scrambled jets", "dispatched warships to monitor"
+            verb = word
+            while verb.head != verb and (verb.pos_ != "VERB" or verb is word and verb.dep_ in ("xcomp", "advcl", "acl")) and abs(word.i - verb.i) < 8:
+                verb = verb.head
+            if verb.pos_ != "VERB" or ctx.stance(verb).modality != "Asserted":
+                continue
+            movers = [ctx.finder.as_actor(m) for t in _subjects(ctx, verb) for m in ctx.finder.mentions(t)]
+            for mover in [m for m in movers if ctx.schema.fits(m.label, frozenset({"Actor"}))][:1]:
+                for target in _targets(ctx, word, mover, claims, sent.start_char, verb.idx):
+                    claim = _claim(ctx, sent, verb, mover, "mobilizesAgainst", target, f"{ctx.lang}/mobilizes/alert")
+                    if claim is not None:
+                        out.append(claim)
     return out
 
 

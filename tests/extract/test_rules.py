@@ -17,6 +17,13 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    # forces put on alert against whoever acted against them
+    ("en", "Iran launched missile strikes in Pakistan. Tehran condemned the strikes, while Islamabad placed its air force on high alert.",
+     [("PAK", "mobilizesAgainst", "IRN", "Asserted")]),
+    ("en", "A Chinese aircraft entered Japan's airspace. Japan scrambled fighter jets and lodged a strong protest with Beijing.",
+     [("JPN", "mobilizesAgainst", "CHN", "Asserted")]),
+    ("fr", "L'armée chinoise a lancé des manœuvres autour de Taïwan. Taipei a dénoncé une provocation et placé ses forces en état d'alerte.",
+     [("TWN", "mobilizesAgainst", "CHN", "Asserted")]),
     ("en", "U.S. President Donald Trump's 25% tariffs on Canadian and Mexican imports took effect.",
      [("Donald Trump", "sanctions", "CAN", "Asserted"), ("Donald Trump", "sanctions", "MEX", "Asserted")]),
     ("fr", "Le président équatorien Daniel Noboa a imposé à la Colombie des droits de douane de 30 %.", [("Daniel Noboa", "sanctions", "COL", "Asserted")]),
@@ -384,6 +391,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Turkish drones struck Kurdish positions in northern Iraq. Iraq said it would respond to the letter.", ("IRQ", "threatens", "TUR")),
         ("en", "South Sudanese security forces placed opposition leader Riek Machar under house arrest.", ("SDN", "coerces", "Riek Machar")),
         ("fr", "Les rebelles nient avoir reçu des armes des Émirats arabes unis.", ("rebelles", "meets", "ARE")),
+        ("en", "Russian drones struck Polish villages. Poland said it would not put its forces on alert.", ("POL", "mobilizesAgainst", "RUS")),
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
