@@ -110,6 +110,7 @@ class ActorFinder:
                 if mention is not None and mention.key is None:
                     self.groups[token.i] = mention
         self.pairs: list[tuple[int, tuple[Mention, Mention]]] = []
+        self._demonyms: dict[int, Mention] | None = None
         self._find_pairs(doc)
 
     def _company_named_after(self, span: Span) -> Span:
@@ -1012,6 +1013,20 @@ class ActorFinder:
         found = [self.as_actor(m) for s in subjects(head, SyntaxWords()) if s.i != token.i for m in self.mentions(s, "actor", depth + 1)]
         return frozenset(m.key or m.text for m in found)
 
+    def _role_demonyms(self) -> dict[int, Mention]:
+        """Countries named by a demonym beside a role noun or a person ("le président turc",
+        "Chinese President Xi Jinping"), by token."""
+        if self._demonyms is None:
+            self._demonyms = {}
+            for token in self.doc:
+                head = token.head
+                person = head.i in self.by_token and self.entity_class(self.by_token[head.i]) == _PERSON
+                if token.pos_ in ("ADJ", "PROPN") and token.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and (person or self.role_relation(head)):
+                    mention = self.demonym_mention(token)
+                    if mention is not None and mention.label == "Country":
+                        self._demonyms[token.i] = mention
+        return self._demonyms
+
     def recent(self, cls: str | None, count: int, before: int, person_only: bool = False, besides: frozenset[str] = frozenset()) -> list[Mention]:
         """The last ``count`` distinct actors named before a character offset.
 
@@ -1028,8 +1043,15 @@ class ActorFinder:
                 return [replace(m, via="coreference") for m in pairs[-1]]
         found: list[Mention] = []
         seen_keys: set[str] = set()
-        for i in sorted(set(self.by_token) | set(self.groups), reverse=True):
-            if i in self.groups:
+        # (countries are also named by the demonyms of role phrases: "le président turc ... le
+        # Premier ministre irakien. Les deux pays")
+        demonyms = self._role_demonyms() if cls == "Country" else {}
+        for i in sorted(set(self.by_token) | set(self.groups) | set(demonyms), reverse=True):
+            if i in demonyms:
+                mention = demonyms[i]
+                if mention.end > before:
+                    continue
+            elif i in self.groups:
                 mention = self.groups[i]
                 if mention.end > before:
                     continue

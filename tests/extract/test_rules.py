@@ -17,6 +17,11 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    # "the two countries" after two office holders named with their demonyms
+    ("fr", "Le président turc s'est entretenu avec le Premier ministre irakien. Les deux pays ont signé un accord-cadre de coopération stratégique.",
+     [("IRQ", "agreesWith", "TUR", "Asserted")]),
+    ("en", "Indian Prime Minister Narendra Modi met Chinese President Xi Jinping. The two countries agreed on Monday on patrolling arrangements.",
+     [("CHN", "agreesWith", "IND", "Asserted")]),
     # forces put on alert against whoever acted against them
     ("en", "Iran launched missile strikes in Pakistan. Tehran condemned the strikes, while Islamabad placed its air force on high alert.",
      [("PAK", "mobilizesAgainst", "IRN", "Asserted")]),
