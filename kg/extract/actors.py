@@ -1013,6 +1013,23 @@ class ActorFinder:
         found = [self.as_actor(m) for s in subjects(head, SyntaxWords()) if s.i != token.i for m in self.mentions(s, "actor", depth + 1)]
         return frozenset(m.key or m.text for m in found)
 
+    def descriptive_region(self, mention: Mention) -> Mention | None:
+        """The part of a country named by its direction ("southern Lebanon", "le sud du Liban"),
+        as written, for a country mention read off it; None for a country named alone."""
+        if mention.label not in ("Country", "Region", "Place"):
+            return None
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root, doc = span.root, self.doc
+        before = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and c.i < span.start and self.lex.has("direction_words", c.lower_)]
+        start = before[0] if before else None
+        if start is None and root.head.i < span.start and self.lex.has("direction_words", root.head.lower_) and self._preposition_of(root) == "de":
+            start = root.head
+        if start is None:
+            return None
+        return Mention(doc[start.i:span.end].text, start.idx, mention.end, "Place", None, via="region")
+
     def _role_demonyms(self) -> dict[int, Mention]:
         """Countries named by a demonym beside a role noun or a person ("le président turc",
         "Chinese President Xi Jinping"), by token."""

@@ -402,6 +402,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             subjects_, _ = _fill(ctx, {"subj": subjects(head, ctx.lex.syntax)}, ("subj",), relation.domain, token)
     if trigger.metonymy:
         objects = list(dict.fromkeys(ctx.finder.as_actor(o) for o in objects))
+    if predicate in _REGIONS_AS_WRITTEN:
+        objects = [ctx.finder.descriptive_region(o) or o for o in objects]
     if any(o.label == "Weapon" for o in objects):
         objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
@@ -550,6 +552,9 @@ def _threat(ctx: Context, claim: RawClaim) -> RawClaim | None:
 
 
 _VERBAL = ("verbal cooperation", "verbal conflict")
+# where a withdrawal is from, part of a country named by its direction stays as written
+# ("withdrew from southern Lebanon"); elsewhere it stands for the country
+_REGIONS_AS_WRITTEN = frozenset({"withdrawsFrom"})
 _CLAUSE_STOPS = {";", ":", "(", ")", "—", "–"}
 _PARTITIVES = {"des", "du", "d'", "de"}
 # Adverbs that make a preposition of the word after them ("autour de", "près de", "face à").

@@ -17,6 +17,8 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "Israeli forces are to withdraw from southern Lebanon within 60 days.", [("ISR", "withdrawsFrom", "southern Lebanon", "Asserted")]),
+    ("fr", "L'armée israélienne s'est retirée mardi des villages du sud du Liban.", [("ISR", "withdrawsFrom", "sud du Liban", "Asserted")]),
     # "the two countries" after two office holders named with their demonyms
     ("fr", "Le président turc s'est entretenu avec le Premier ministre irakien. Les deux pays ont signé un accord-cadre de coopération stratégique.",
      [("IRQ", "agreesWith", "TUR", "Asserted")]),
