@@ -134,6 +134,16 @@ def _conditional_mood(node: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("aux", "aux:tense") and lex.has("conditional_auxiliaries", c.lower_) for c in node.children)
 
 
+def _denies_the_charge(verb: Token, trigger: Token, lex: Lexicon) -> bool:
+    """"X accuses Y of ..., a charge Y denies", parsed with the denial as the main verb: the
+    denial answers the accusation from after it, and the accusation was still made (the
+    denial of its content is read by ``denials``)."""
+    return any(
+        c.dep_ in ("obj", "dobj", "nsubj", "nsubjpass", "nsubj:pass") and trigger.i < c.i < verb.i and _is(lex, "accusation_nouns", c)
+        for c in verb.children
+    )
+
+
 def stance(trigger: Token, lex: Lexicon) -> Stance:
     """The modality of the relation a trigger expresses, with its source and denier."""
     modality = "Asserted"
@@ -153,7 +163,7 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
                 modality, cue = _stronger(modality, local), cue or node.text
             mood = mood or _conditional_mood(node, lex)
         if node != trigger and came_by in ("xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "csubj", "acl"):
-            if _is(lex, "negation_verbs", node) and came_by in ("xcomp", "obj", "ccomp", "obl"):
+            if _is(lex, "negation_verbs", node) and came_by in ("xcomp", "obj", "ccomp", "obl") and not _denies_the_charge(node, trigger, lex):
                 modality = _stronger(modality, "Negated")
                 denier = denier or _subject(node)
             elif _is(lex, "hedge_verbs", node) and came_by in ("xcomp", "ccomp", "obl", "csubj"):

@@ -36,3 +36,17 @@ def test_a_denial_by_the_accused_is_a_negated_claim_of_its_own(lang, text):
 def test_a_denial_by_someone_else_is_no_denial_of_the_accused():
     found = _claims("en", "Kosovo accused Serbia of backing the gunmen, which Albania denies.", "supports")
     assert [c.modality for c in found] == ["Hedged"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kinshasa accuses Kigali of backing the M23 rebels, a charge Rwanda denies.",
+        "The junta had accused Ivory Coast of sending mercenaries, a charge Abidjan always rejected.",
+    ],
+)
+def test_a_denied_accusation_was_still_made(text):
+    """The denial answers the accusation's content; the accusation itself stays asserted,
+    even when the parser makes the denial the main verb."""
+    accusations = _claims("en", text, "accuses")
+    assert accusations and {c.modality for c in accusations} == {"Asserted"}
