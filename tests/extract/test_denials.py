@@ -42,7 +42,7 @@ def test_a_denial_by_someone_else_is_no_denial_of_the_accused():
     "text",
     [
         "Kinshasa accuses Kigali of backing the M23 rebels, a charge Rwanda denies.",
-        "The junta had accused Ivory Coast of sending mercenaries, a charge Abidjan always rejected.",
+        "Mali had accused Ivory Coast of sending mercenaries, a charge Abidjan always rejected.",
     ],
 )
 def test_a_denied_accusation_was_still_made(text):
