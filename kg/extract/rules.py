@@ -1187,6 +1187,41 @@ def allies(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                     yield replace(claim, attributed_to=None, denied_by=None, event_date=None, location=None)
 
 
+@register_rule("exchanges")
+def exchanges(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """concedesTo from the other half of a swap: "released X in exchange for Y, jailed in
+    Sweden", "en échange de Y, détenu par les États-Unis": whoever held Y releases Y."""
+    relation = ctx.schema.relations.get("concedesTo")
+    if relation is None:
+        return
+    for token in ctx.candidates(sent, "exchange_nouns"):
+        released = [inner for prep, inner in pp_objects(token) if prep in ("for", "de", "contre")]
+        for person in released:
+            holders = _holders(ctx, person)
+            for held in _fit(ctx, ctx.finder.mentions(person), relation.range):
+                for holder in _fit(ctx, holders, relation.domain):
+                    claim = _claim(ctx, sent, token, holder, "concedesTo", held, f"{ctx.lang}/concedesTo/exchange")
+                    if claim is not None:
+                        yield replace(claim, attributed_to=None)
+
+
+def _holders(ctx: Context, person: Token) -> list[Mention]:
+    """Who holds a person, from a participle or relative clause on them or their description:
+    "jailed by U.S. authorities", "jailed in Sweden", "détenu par les États-Unis"."""
+    described = [person] + [c for c in person.children if c.dep_ in ("appos",)]
+    for noun in described:
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "relcl", "acl:relcl") or not ctx.lex.has("detention_verbs", clause.lemma_.lower()):
+                continue
+            for prep, inner in pp_objects(clause):
+                if prep in ("by", "par", "in", "en", "au", "à"):
+                    found = [ctx.finder.as_actor(m) for m in ctx.finder.mentions(inner)]
+                    found = [m for m in found if m.label == "Country" or prep in ("by", "par")]
+                    if found:
+                        return found
+    return []
+
+
 @register_rule("backers")
 def backers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """supports from a backer written into an adjective: "the Iran-backed group", "Russian-backed

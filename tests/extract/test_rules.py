@@ -17,6 +17,11 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    # the other half of a swap: whoever held the person released in exchange
+    ("en", "Iran freed Swedish citizen Johan Floderus on Saturday in exchange for Hamid Nouri, a former Iranian official jailed in Sweden.",
+     [("IRN", "concedesTo", "Johan Floderus", "Asserted"), ("SWE", "concedesTo", "Hamid Nouri", "Asserted")]),
+    ("fr", "L'Iran a libéré Cécile Kohler en échange de Mahdieh Esfandiari, une Iranienne détenue en France.",
+     [("FRA", "concedesTo", "Mahdieh Esfandiari", "Asserted")]),
     ("en", "Israeli forces are to withdraw from southern Lebanon within 60 days.", [("ISR", "withdrawsFrom", "southern Lebanon", "Asserted")]),
     ("fr", "L'armée israélienne s'est retirée mardi des villages du sud du Liban.", [("ISR", "withdrawsFrom", "sud du Liban", "Asserted")]),
     # "the two countries" after two office holders named with their demonyms
@@ -399,6 +404,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "South Sudanese security forces placed opposition leader Riek Machar under house arrest.", ("SDN", "coerces", "Riek Machar")),
         ("fr", "Les rebelles nient avoir reçu des armes des Émirats arabes unis.", ("rebelles", "meets", "ARE")),
         ("en", "Russian drones struck Polish villages. Poland said it would not put its forces on alert.", ("POL", "mobilizesAgainst", "RUS")),
+        ("en", "Moscow could help Pyongyang modernise its air force in exchange for artillery shells.", ("PRK", "concedesTo", "RUS")),
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
