@@ -407,7 +407,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if any(o.label == "Weapon" for o in objects):
         objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
-        objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _REACTIONS)
+        reactors = frozenset(m.ident for m in subjects_) | frozenset(c for m in subjects_ if m.label == "Person" for c in [ctx.finder.country_of(m)] if c)
+        objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _REACTIONS, besides=reactors)
     if trigger.between and len(found.get("between", ())) >= 1:
         inside = _fit(ctx, [m for t in found["between"] for m in ctx.finder.mentions(t)], relation.domain)
         unique = list(dict.fromkeys(inside))
@@ -712,9 +713,11 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
 _REACTIONS = frozenset({"condemns", "protestsAgainst", "expressesConcernAbout", "rejects", "accuses"})
 
 
-def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str], lead: bool = False) -> list[Mention]:
+def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str], lead: bool = False, besides: frozenset[str] = frozenset()) -> list[Mention]:
     """Who did the event a statement is about: "condemned Russia's launch" targets Russia,
-    and "condamné ce tir" targets who fired in an earlier sentence."""
+    and "condamné ce tir" targets who fired in an earlier sentence. With ``lead``, an event
+    that names no doer may be the one the article leads with, unless the lead's doer is one
+    of ``besides`` (the reactors and their countries)."""
     for role in wanted:
         if role.startswith(("light.", "undergo.", "deep.", "comp.")):
             continue
@@ -738,8 +741,9 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
                 agents, _ = _fill(ctx, event, doers, allowed, token)
             if not agents and _anaphoric(token):
                 agents = _antecedent_agents(ctx, token, allowed)
-                if not agents and lead and ctx.lex.has("lead_event_nouns", token.lemma_):
-                    agents = _lead_agents(ctx, token, allowed)
+            if not agents and lead and ctx.lex.has("lead_event_nouns", token.lemma_):
+                # (also "a dénoncé une « violation de sa souveraineté »": what the article leads with)
+                agents = [m for m in _lead_agents(ctx, token, allowed) if m.ident not in besides]
             if agents:
                 return agents
     return []

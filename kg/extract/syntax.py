@@ -31,6 +31,7 @@ _OBJ = {"obj", "dobj"}
 _IOBJ = {"iobj", "dative"}
 _PREP_DEPS = ("obl", "nmod", "iobj", "obj", "advcl", "acl")
 _RELATIVE_DEPS = {"acl:relcl", "relcl"}
+_QUOTE_MARKS = frozenset({"«", "“", '"', "‘"})
 # Prepositions that complete a noun rather than a verb; others under a verb's object are
 # read as the verb's own ("a tiré des missiles sur Israël", "acheter des Rafale à la France",
 # "buy F-35s from the United States").
@@ -104,6 +105,9 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
             found.extend(inner or [obj])
         elif _is_relative(obj) and token.dep_ in _RELATIVE_DEPS:
             found.append(antecedent(token, obj))  # "the cartel, which Washington blames for ..."
+        elif obj.text in _QUOTE_MARKS:
+            # an opening quote mark taken for the object: "a dénoncé une « violation de ... »"
+            found.extend([c for c in obj.children if c.pos_ in ("NOUN", "PROPN") and c.i > obj.i][:1] or [obj])
         else:
             found.append(obj)
     return found

@@ -17,6 +17,10 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    # a reaction to an event that names no doer answers the event the article leads with
+    ("fr", "L'aviation pakistanaise a frappé mardi des positions du TTP dans l'est de l'Afghanistan. Kaboul a dénoncé une « violation de sa souveraineté ».",
+     [("AFG", "condemns", "PAK", "Asserted")]),
+    ("fr", "Bruxelles a dénoncé vendredi la répression menée par les autorités géorgiennes.", [("Union européenne", "condemns", "GEO", "Asserted")]),
     # the other half of a swap: whoever held the person released in exchange
     ("en", "Iran freed Swedish citizen Johan Floderus on Saturday in exchange for Hamid Nouri, a former Iranian official jailed in Sweden.",
      [("IRN", "concedesTo", "Johan Floderus", "Asserted"), ("SWE", "concedesTo", "Hamid Nouri", "Asserted")]),
@@ -405,6 +409,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("fr", "Les rebelles nient avoir reçu des armes des Émirats arabes unis.", ("rebelles", "meets", "ARE")),
         ("en", "Russian drones struck Polish villages. Poland said it would not put its forces on alert.", ("POL", "mobilizesAgainst", "RUS")),
         ("en", "Moscow could help Pyongyang modernise its air force in exchange for artillery shells.", ("PRK", "concedesTo", "RUS")),
+        ("fr", "L'armée polonaise a abattu des drones. Le Premier ministre polonais Donald Tusk a dénoncé une « provocation ».", ("Donald Tusk", "condemns", "POL")),
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
