@@ -724,9 +724,9 @@ class ActorFinder:
                 return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="role")]
             if self.lex.has("organisation_head_nouns", lemma) or self.lex.has("organisation_head_nouns", lower):
                 for child in token.children:
-                    if child.i in self.by_token and (child.dep_ in ("appos", "flat:name", "compound", "nmod") or child.i == token.i + 1):
+                    if child.i in self.by_token and (child.dep_ in ("appos", "flat:name", "compound", "nmod", "amod") or child.i == token.i + 1):
                         named = self.span_mention(self.by_token[child.i])
-                        if named is not None and (named.label.endswith("Organization") or named.label == "ArmedGroup"):
+                        if named is not None and (named.label.endswith("Organization") or named.label in ("ArmedGroup", "GovernmentBody")):
                             return [named]
             armed = self.lex.has("adhoc_armed_nouns", lemma) or self.lex.has("adhoc_armed_nouns", lower)
             if (armed or self.lex.has("anaphoric_organisation_nouns", lemma) or self.lex.has("anaphoric_organisation_nouns", lower)) and self._definite(token):

@@ -17,6 +17,7 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "Ukraine's SBU security service launched drones hidden in trucks against four Russian air bases on Sunday.", [("SBU", "attacks", "RUS", "Asserted")]),
     # a reaction to an event that names no doer answers the event the article leads with
     ("fr", "L'aviation pakistanaise a frappé mardi des positions du TTP dans l'est de l'Afghanistan. Kaboul a dénoncé une « violation de sa souveraineté ».",
      [("AFG", "condemns", "PAK", "Asserted")]),
@@ -410,6 +411,8 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Russian drones struck Polish villages. Poland said it would not put its forces on alert.", ("POL", "mobilizesAgainst", "RUS")),
         ("en", "Moscow could help Pyongyang modernise its air force in exchange for artillery shells.", ("PRK", "concedesTo", "RUS")),
         ("fr", "L'armée polonaise a abattu des drones. Le Premier ministre polonais Donald Tusk a dénoncé une « provocation ».", ("Donald Tusk", "condemns", "POL")),
+        ("en", "Iran launched missile and drone attacks on Tuesday against the militant group Jaish al-Adl in Pakistan's Balochistan province.",
+         ("IRN", "attacks", "PAK")),
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
