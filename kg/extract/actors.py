@@ -723,7 +723,8 @@ class ActorFinder:
             if relation is not None and owner is not None:
                 return [replace(owner, text=token.text, start=token.idx, end=token.idx + len(token.text), via="role")]
             if self.lex.has("organisation_head_nouns", lemma) or self.lex.has("organisation_head_nouns", lower):
-                for child in token.children:
+                # (a name in apposition before a modifier: "the U.N. refugee agency UNHCR")
+                for child in sorted(token.children, key=lambda c: c.dep_ not in ("appos", "flat:name")):
                     if child.i in self.by_token and (child.dep_ in ("appos", "flat:name", "compound", "nmod", "amod") or child.i == token.i + 1):
                         named = self.span_mention(self.by_token[child.i])
                         if named is not None and (named.label.endswith("Organization") or named.label in ("ArmedGroup", "GovernmentBody")):
@@ -832,6 +833,11 @@ class ActorFinder:
                 if child.dep_ in ("appos", "flat:name") and child.i in self.by_token and self.entity_class(self.by_token[child.i]) == _PERSON:
                     mention = self.span_mention(self.by_token[child.i])
                     return [mention] if mention is not None else []
+            # (also when the parser hung the name elsewhere: "au juge Alexandre de Moraes")
+            named = self.by_token.get(token.i + 1)
+            if named is not None and named.start == token.i + 1 and token.is_lower and self.entity_class(named) == _PERSON:
+                mention = self.span_mention(named)
+                return [mention] if mention is not None else []
         return []
 
     def _across_border(self, token: Token, slot: str, depth: int) -> list[Mention]:
@@ -878,23 +884,32 @@ class ActorFinder:
         """
         if not pronoun.dep_.startswith("nsubj") or depth > 2:
             return []
+        from .syntax import clause_head, object_relative
+
         clause = pronoun.head
-        # (a subject pronoun of an adverbial clause takes up the main clause's subject: "the
-        # junta has been fighting the group since it seized power")
-        if clause.dep_ not in ("ccomp", "advcl"):
+        if clause.dep_ in ("acl:relcl", "relcl") and object_relative(clause) is not None:
+            # "X, qu'ils accusent de ...": the subject of the clause the relative hangs on
+            governor = clause.head if clause.head.pos_ in ("VERB", "AUX") else clause_head(clause.head)
+        elif clause.dep_ in ("ccomp", "advcl"):
+            # (a subject pronoun of an adverbial clause takes up the main clause's subject: "the
+            # junta has been fighting the group since it seized power")
+            governor = clause.head
+        else:
             return []
-        governor = clause.head
         subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
         if subject is None or subject.i == pronoun.i:
             return []
-        if clause.dep_ == "ccomp" and any(c.dep_ in ("obj", "dobj", "iobj", "dative") for c in governor.children):
-            return []  # "told Ukraine it would be invited": the pronoun may take up either
+        if clause.dep_ == "ccomp" and any(c.dep_ in ("obj", "dobj", "iobj", "dative") for c in governor.children) and object_relative(clause) is None:
+            return []  # "told Ukraine it would be invited": the pronoun may take up either (not ", qu'il accuse")
         if "Number=Plur" in str(pronoun.morph):
+            # (a coordination, or one actor with a plural name: "les États-Unis ... qu'ils")
             found = self.mentions(subject, depth=depth + 1)
-            return found if len(found) > 1 else []
+            return found if len(found) > 1 or len(found) == 1 and "Number=Plur" in str(subject.morph) else []
         found = self.single(subject, "actor", depth + 1)
         # ("the court's prosecutor said he ...": a role whose holder is unnamed stands for its body)
-        if len(found) != 1 or (found[0].label == _PERSON or found[0].via == "role") != self.lex.has("person_pronouns", pronoun.lower_):
+        person = found[0].label == _PERSON or found[0].via == "role" if len(found) == 1 else None
+        # (a gendered pronoun takes up a person or a thing alike: "la Pologne a prévenu qu'elle")
+        if person is None or person != self.lex.has("person_pronouns", pronoun.lower_) and not self.lex.has("gendered_pronouns", pronoun.lower_):
             return []
         return [replace(found[0], via="coreference")]
 

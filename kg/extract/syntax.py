@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["SyntaxWords", "antecedent", "roles", "listed_after", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head"]
+__all__ = ["SyntaxWords", "antecedent", "roles", "listed_after", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head", "object_relative"]
 
 _CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
 _SUBJ = {"nsubj", "csubj"}
@@ -105,11 +105,19 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
             found.extend(inner or [obj])
         elif _is_relative(obj) and token.dep_ in _RELATIVE_DEPS:
             found.append(antecedent(token, obj))  # "the cartel, which Washington blames for ..."
+        elif obj.lower_ in _QUE and object_relative(token) is obj:
+            found.extend([t for t in [_before_comma(obj)] if t is not None])
         elif obj.text in _QUOTE_MARKS:
             # an opening quote mark taken for the object: "a dénoncé une « violation de ... »"
             found.extend([c for c in obj.children if c.pos_ in ("NOUN", "PROPN") and c.i > obj.i][:1] or [obj])
         else:
             found.append(obj)
+    if not found:
+        # "..., qu'il accuse de ...", the relative parsed as a subject or a conjunction
+        que = object_relative(token)
+        named = _before_comma(que) if que is not None else None
+        if named is not None:
+            found.append(named)
     return found
 
 
@@ -156,6 +164,30 @@ def antecedent(clause: Token, relative: Token) -> Token:
     return clause.head
 
 
+_QUE = frozenset({"que", "qu'", "qu’"})
+
+
+def object_relative(verb: Token) -> Token | None:
+    """The relative "que" of "X, qu'il accuse de ..." (a subject of its own follows it),
+    however the parser labelled it."""
+    que = next((c for c in verb.children if c.lower_ in _QUE and c.i < verb.i), None)
+    if que is None or que.i == 0 or que.doc[que.i - 1].text != ",":
+        return None
+    if not any(c.dep_ in _SUBJ and c.lower_ not in _QUE for c in verb.children):
+        return None
+    return que
+
+
+def _before_comma(que: Token) -> Token | None:
+    """The nominal that ends right before the comma of ", qu'..." (past an acronym in brackets)."""
+    doc, k = que.doc, que.i - 2
+    if k >= 1 and doc[k].text == ")":
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    return doc[k] if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN", "PRON", "ADJ") else None
+
+
 def _is_relative(token: Token) -> bool:
     return token.tag_ in ("WDT", "WP") or "PronType=Rel" in str(token.morph)
 
@@ -166,6 +198,8 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     # a modifier tagged a verb and taken for the subject, its noun under it: "Le mouvement chiite, ..., a riposté"
     found = [next((c for c in s.children if c.dep_ in _SUBJ and c.pos_ == "NOUN" and c.i < s.i), s) if s.pos_ == "VERB" else s for s in found]
     head = verb.head
+    if object_relative(verb) is not None:
+        found = [t for t in found if t.lower_ not in _QUE]  # "..., qu'ils accusent de": "ils" is the subject
     if verb.dep_ in _RELATIVE_DEPS and any(_is_relative(t) for t in found):
         return [antecedent(verb, next(t for t in found if _is_relative(t)))]
     if found or depth > 4:
@@ -197,7 +231,7 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         return subjects(head, words, depth + 1)  # "it was deeply concerned by"
     if verb.dep_ in ("xcomp", "advcl", "conj"):
         if verb.dep_ == "xcomp" and _norm(head.lemma_) in words.object_control:
-            objs = _children(head, _OBJ) or [o for p, o in pp_objects(head) if p in ("à",)]
+            objs = _objects(head, words) or [o for p, o in pp_objects(head) if p in ("à",)]
             if objs:
                 return objs
         if verb.dep_ in ("xcomp", "advcl") and is_passive(head):

@@ -17,6 +17,12 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    # ", qu'il accuse de ...": the relative is the object, the pronoun the main clause's subject
+    ("fr", "Le Soudan a rappelé mardi son ambassadeur aux Émirats arabes unis, qu'il accuse de fournir aux paramilitaires des drones.",
+     [("SDN", "accuses", "ARE", "Asserted"), ("ARE", "suppliesArmsTo", "paramilitaires", "Hedged")]),
+    ("fr", "Les États-Unis ont imposé des sanctions au juge Alexandre de Moraes, qu'ils accusent de persécuter l'ancien président Jair Bolsonaro.",
+     [("USA", "accuses", "Alexandre de Moraes", "Asserted")]),
+    ("fr", "La Pologne a prévenu qu'elle expulserait des diplomates russes.", [("POL", "coerces", "RUS", "Asserted")]),
     ("en", "Ukraine's SBU security service launched drones hidden in trucks against four Russian air bases on Sunday.", [("SBU", "attacks", "RUS", "Asserted")]),
     # a reaction to an event that names no doer answers the event the article leads with
     ("fr", "L'aviation pakistanaise a frappé mardi des positions du TTP dans l'est de l'Afghanistan. Kaboul a dénoncé une « violation de sa souveraineté ».",
