@@ -825,7 +825,9 @@ class ActorFinder:
                 owner = self._possessive_subject(token, depth)
                 if owner:
                     return owner
-                return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower))
+                # (an object pronoun is not its own clause's subject: "Rubio accusing him")
+                own = self._clause_subjects(token, depth) if token.dep_ in ("obj", "dobj", "iobj", "dative") else frozenset()
+                return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower), besides=own)
         if token.pos_ == "NOUN":
             # "le prix Nobel de la paix Muhammad Yunus", "the activist X": a description of the
             # person named in apposition

@@ -17,6 +17,9 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "Malian authorities arrested Yann Vezilier, accused of espionage.", [("MLI", "accuses", "Yann Vezilier", "Asserted")]),
+    ("en", "The United States expelled South Africa's ambassador Ebrahim Rasool on Friday, with U.S. Secretary of State Marco Rubio accusing him of lying.",
+     [("Marco Rubio", "accuses", "Ebrahim Rasool", "Asserted")]),
     # ", qu'il accuse de ...": the relative is the object, the pronoun the main clause's subject
     ("fr", "Le Soudan a rappelé mardi son ambassadeur aux Émirats arabes unis, qu'il accuse de fournir aux paramilitaires des drones.",
      [("SDN", "accuses", "ARE", "Asserted"), ("ARE", "suppliesArmsTo", "paramilitaires", "Hedged")]),
@@ -419,6 +422,9 @@ def test_sentence_without_events_gives_no_event_claims():
         ("fr", "L'armée polonaise a abattu des drones. Le Premier ministre polonais Donald Tusk a dénoncé une « provocation ».", ("Donald Tusk", "condemns", "POL")),
         ("en", "Iran launched missile and drone attacks on Tuesday against the militant group Jaish al-Adl in Pakistan's Balochistan province.",
          ("IRN", "attacks", "PAK")),
+        ("en", "Maldives ordered some 80 Indian military personnel to leave, and New Delhi has agreed to withdraw them.", ("IND", "withdrawsFrom", "MDV")),
+        ("fr", "Le président vénézuélien Nicolás Maduro a rencontré Irfaan Ali. Le Guyana a toutefois refusé de retirer la plainte qu'il a déposée contre le Venezuela.",
+         ("GUY", "withdrawsFrom", "VEN")),
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
