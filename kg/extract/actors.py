@@ -68,6 +68,13 @@ def _trimmed(span: Span) -> Span | None:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
 
+_QUANTITY_WORDS = frozenset({"multiple", "several", "many", "numerous", "various", "plusieurs", "nombreuses", "nombreux", "diverses"})
+
+
+def _year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4
+
+
 class ActorFinder:
     """Map tokens of one parsed document to mentions of entities."""
 
@@ -986,8 +993,14 @@ class ActorFinder:
                     issuer = mention.key.rsplit("/", 1)[-1]
         parts = [issuer or "unspecified"] + ([number] if number else [])
         end = max(t.idx + len(t.text) for t in token.subtree)
-        text = token.doc.text[token.idx:end]
-        return Mention(text, token.idx, end, "Resolution", "resolution/" + slugify("-".join(parts)), via="resolution")
+        # as written, from the words before it that name it ("U.N. Security Council resolutions"),
+        # without determiner or quantity ("multiple", "two")
+        left = [t for t in token.subtree if t.i < token.i]
+        while left and (left[0].pos_ in ("DET", "PRON", "NUM", "PUNCT", "ADP") and not _year(left[0]) or left[0].lower_ in _QUANTITY_WORDS):
+            left = left[1:]
+        start = left[0].idx if left and all(t.i == left[0].i + k for k, t in enumerate(left)) else token.idx
+        text = token.doc.text[start:end]
+        return Mention(text, start, end, "Resolution", "resolution/" + slugify("-".join(parts)), via="resolution")
 
     def event_participants(self, token: Token) -> list[Mention]:
         """"cela", "this": the actors of the nearest earlier event noun of the sentence ("une coopération entre X et Y")."""

@@ -17,6 +17,12 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    # a resolution as written, without determiner or quantity
+    ("en", "North Korea launched a hypersonic missile on Sunday. Tokyo said the launch violated multiple U.N. Security Council resolutions.",
+     [("PRK", "violates", "U.N. Security Council resolutions", "Asserted")]),
+    ("fr", "La Corée du Nord a tiré un missile, en violation des résolutions du Conseil de sécurité de l'ONU.",
+     [("PRK", "violates", "résolutions du Conseil de sécurité de l'ONU", "Asserted")]),
+    ("en", "South Korean prosecutors indicted former President Yoon Suk Yeol on Sunday.", [("KOR", "investigates", "Yoon Suk Yeol", "Asserted")]),
     ("en", "Malian authorities arrested Yann Vezilier, accused of espionage.", [("MLI", "accuses", "Yann Vezilier", "Asserted")]),
     ("en", "The United States expelled South Africa's ambassador Ebrahim Rasool on Friday, with U.S. Secretary of State Marco Rubio accusing him of lying.",
      [("Marco Rubio", "accuses", "Ebrahim Rasool", "Asserted")]),
