@@ -75,6 +75,41 @@ def _year(token: Token) -> bool:
     return token.text.isdigit() and len(token.text) == 4
 
 
+# complements that say between whom or by whom, not which text it is
+_NOT_OF_THE_NAME = frozenset({"between", "entre", "with", "avec", "by", "par"})
+_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "appos", "advcl"})
+
+
+def _as_written(token: Token) -> tuple[int, int, str]:
+    """A text's name as written (start, end, text): the words before it that name it ("U.N.
+    Security Council resolutions"), without determiner, preposition or quantity ("multiple"),
+    and the complements after it that say which ("on Diplomatic Relations", "sur les armes"),
+    up to a clause, an apposition or a complement saying between or by whom."""
+    from .syntax import preposition
+
+    left = [t for t in token.subtree if t.i < token.i]
+    while left and (left[0].pos_ in ("DET", "PRON", "NUM", "PUNCT", "ADP") and not _year(left[0]) or left[0].lower_ in _QUANTITY_WORDS):
+        left = left[1:]
+    start = left[0].idx if left and all(t.i == left[0].i + k for k, t in enumerate(left)) else token.idx
+    end = token.idx + len(token.text)
+    for child in sorted((c for c in token.children if c.i > token.i), key=lambda c: c.i):
+        if child.like_num or child.dep_ in ("nummod", "flat", "flat:name", "compound"):
+            end = max(t.idx + len(t.text) for t in child.subtree)  # "résolution 1701"
+            continue
+        prep = child.lower_ if child.dep_ == "prep" else preposition(child) if child.dep_.startswith("nmod") else None
+        if prep is None or prep in _NOT_OF_THE_NAME:
+            break
+        # (up to a clause or an aside inside the complement: "sur les armes | imposé par ...")
+        cut = [t.left_edge.i for t in child.subtree if t.dep_ in _CLAUSE_DEPS or t.text in (",", "(")]
+        words = [t for t in child.subtree if not cut or t.i < min(cut)]
+        if not words:
+            break
+        end = max(t.idx + len(t.text) for t in words)
+        if cut:
+            break
+    return start, end, token.doc.text[start:end]
+
+
 class ActorFinder:
     """Map tokens of one parsed document to mentions of entities."""
 
@@ -992,15 +1027,16 @@ class ActorFinder:
                 if mention is not None and mention.key and mention.label.endswith("Organization"):
                     issuer = mention.key.rsplit("/", 1)[-1]
         parts = [issuer or "unspecified"] + ([number] if number else [])
-        end = max(t.idx + len(t.text) for t in token.subtree)
-        # as written, from the words before it that name it ("U.N. Security Council resolutions"),
-        # without determiner or quantity ("multiple", "two")
-        left = [t for t in token.subtree if t.i < token.i]
-        while left and (left[0].pos_ in ("DET", "PRON", "NUM", "PUNCT", "ADP") and not _year(left[0]) or left[0].lower_ in _QUANTITY_WORDS):
-            left = left[1:]
-        start = left[0].idx if left and all(t.i == left[0].i + k for k, t in enumerate(left)) else token.idx
-        text = token.doc.text[start:end]
+        start, end, text = _as_written(token)
         return Mention(text, start, end, "Resolution", "resolution/" + slugify("-".join(parts)), via="resolution")
+
+    def treaty(self, token: Token) -> Mention:
+        """A treaty, agreement, truce or embargo, as written and keyed by its words ("1974
+        disengagement agreement", "Vienna Convention on Diplomatic Relations")."""
+        from ..resolve.iri import slugify
+
+        start, end, text = _as_written(token)
+        return Mention(text, start, end, "Resolution", "resolution/" + slugify(text), via="resolution")
 
     def event_participants(self, token: Token) -> list[Mention]:
         """"cela", "this": the actors of the nearest earlier event noun of the sentence ("une coopération entre X et Y")."""

@@ -404,6 +404,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         objects = list(dict.fromkeys(ctx.finder.as_actor(o) for o in objects))
     if predicate in _REGIONS_AS_WRITTEN:
         objects = [ctx.finder.descriptive_region(o) or o for o in objects]
+    if not objects and ctx.schema.fits("Resolution", object_range):
+        # "violated the 1974 disengagement agreement", "en violation de l'embargo sur les armes"
+        treaties = [t for role in trigger.object for t in found.get(role, ()) if ctx.lex.has("treaty_nouns", t.lemma_.lower()) or ctx.lex.has("treaty_nouns", t.lower_)]
+        objects = [ctx.finder.treaty(t) for t in treaties[:1]]
     if any(o.label == "Weapon" for o in objects):
         objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):

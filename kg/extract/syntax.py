@@ -408,9 +408,10 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             add("mod", [child])  # (a name before its noun: "U.S. and British sanctions")
         elif child.dep_ == "amod" and child.i > token.i:
             add("mod", [child])
-    if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("obl", "obl:mod", "nmod", "advcl", "prep", "pobj") and preposition(token):
+    if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("obl", "obl:mod", "nmod", "advcl", "prep", "pobj") and preposition(token) not in (None, "comme", "as"):
         add("clause.subj", subjects(token.head, words))
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX") and token.head.lower_ != "as":
+        # (not "condemned the incursion as a violation of": the violation is the incursion's)
         add("clause.subj", subjects(token.head.head, words))
     if token.pos_ in ("NOUN", "PROPN", "X") and token.head != token:
         governor = token.head

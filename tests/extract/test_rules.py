@@ -17,6 +17,13 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    # treaties, agreements and embargoes as written
+    ("en", "Mexico accused Quito of violating the Vienna Convention on Diplomatic Relations.",
+     [("ECU", "violates", "Vienna Convention on Diplomatic Relations", "Hedged")]),
+    ("en", "Britain, France and Germany accuse Iran of breaching the 2015 nuclear deal.", [("IRN", "violates", "2015 nuclear deal", "Hedged")]),
+    ("fr", "La Corée du Nord aurait fourni à la Russie des missiles, en violation de l'embargo sur les armes imposé par le Conseil de sécurité.",
+     [("PRK", "violates", "embargo sur les armes", "Hedged")]),
+    ("fr", "L'Italie a accusé Israël de violer la résolution 1701 du Conseil de sécurité.", [("ISR", "violates", "résolution 1701 du Conseil de sécurité", "Hedged")]),
     # a resolution as written, without determiner or quantity
     ("en", "North Korea launched a hypersonic missile on Sunday. Tokyo said the launch violated multiple U.N. Security Council resolutions.",
      [("PRK", "violates", "U.N. Security Council resolutions", "Asserted")]),
@@ -431,6 +438,8 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Maldives ordered some 80 Indian military personnel to leave, and New Delhi has agreed to withdraw them.", ("IND", "withdrawsFrom", "MDV")),
         ("fr", "Le président vénézuélien Nicolás Maduro a rencontré Irfaan Ali. Le Guyana a toutefois refusé de retirer la plainte qu'il a déposée contre le Venezuela.",
          ("GUY", "withdrawsFrom", "VEN")),
+        ("en", "Egypt condemned the incursion as a violation of the 1974 disengagement agreement between Israel and Syria.",
+         ("EGY", "violates", "1974 disengagement agreement")),
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
