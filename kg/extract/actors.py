@@ -496,6 +496,11 @@ class ActorFinder:
                     mention = self.span_mention(self.by_token[child.i])
                     if mention is not None and mention.label != _PERSON:
                         return self.as_actor(mention)
+                    if mention is not None and self._ruling(token):
+                        # "the Trump administration", "le gouvernement de Nicolás Maduro": the leader's state
+                        country = self.country_of(mention)
+                        if country:
+                            return self._key_mention(child, country, "role")
         for child in token.children if follow else ():
             # a described owner: "the junta's leader", "le chef du groupe"
             if child.dep_ in ("poss", "nmod:poss", "nmod") and child.i not in self.by_token and child.pos_ == "NOUN" and child.i < token.i + 4 and self.role_relation(child) is None:

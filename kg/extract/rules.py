@@ -414,7 +414,9 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         reactors = frozenset(m.ident for m in subjects_) | frozenset(c for m in subjects_ if m.label == "Person" for c in [ctx.finder.country_of(m)] if c)
         objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _REACTIONS, besides=reactors)
     if trigger.between and len(found.get("between", ())) >= 1:
-        inside = _fit(ctx, [m for t in found["between"] for m in ctx.finder.mentions(t)], relation.domain)
+        # (a modifier of another member is part of it: "the Trump administration" is one side)
+        members = [t for t in found["between"] if not (t.head in found["between"] and t.dep_ in ("compound", "poss", "nmod:poss", "amod"))]
+        inside = _fit(ctx, [m for t in members for m in ctx.finder.mentions(t)], relation.domain)
         unique = list(dict.fromkeys(inside))
         if len(unique) >= 2:
             pairs.extend((a, b, predicate) for i, a in enumerate(unique) for b in unique[i + 1:])

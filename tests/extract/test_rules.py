@@ -17,6 +17,8 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "The migrants will be held under a deal between Salvadoran President Nayib Bukele and the Trump administration.",
+     [("Nayib Bukele", "agreesWith", "USA", "Asserted")]),
     # treaties, agreements and embargoes as written
     ("en", "Mexico accused Quito of violating the Vienna Convention on Diplomatic Relations.",
      [("ECU", "violates", "Vienna Convention on Diplomatic Relations", "Hedged")]),
@@ -440,6 +442,8 @@ def test_sentence_without_events_gives_no_event_claims():
          ("GUY", "withdrawsFrom", "VEN")),
         ("en", "Egypt condemned the incursion as a violation of the 1974 disengagement agreement between Israel and Syria.",
          ("EGY", "violates", "1974 disengagement agreement")),
+        ("en", "The migrants will be held under a deal between Salvadoran President Nayib Bukele and the Trump administration.",
+         ("Nayib Bukele", "agreesWith", "Donald Trump")),
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
