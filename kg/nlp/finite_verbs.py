@@ -52,7 +52,8 @@ def _subject_before(token: Token) -> Token | None:
     before = doc[k]
     if before.lower_ in _SUBJECT_PRONOUNS:
         return before
-    named = before.pos_ == "PROPN" or before.pos_ == "NOUN" and before.text[:1].isupper()
+    # (a name, whatever the tagger called it: "la Corée du Nord ne livre", tagged an adjective)
+    named = before.pos_ == "PROPN" or before.pos_ in ("NOUN", "ADJ", "X") and (before.text[:1].isupper() or before.ent_type_ != "")
     if not named or any(c.dep_ == "case" for c in before.children):
         return None  # (a name in a prepositional phrase is no subject: "à Kiev")
     return before
@@ -98,6 +99,8 @@ def _repair(doc: Doc, heads: list[int], deps: list[str], i: int, s: int) -> None
         heads[obj], deps[obj] = i, "obj"
     if heads[s] == i:
         deps[s] = "nsubj"
+    if deps[i] == "dep" and doc[heads[i]].pos_ in ("VERB", "AUX") and heads[i] < i:
+        deps[i] = "ccomp"  # "craint que la Corée du Nord ne livre": the verb's clause is the complement
 
 
 @Language.factory("geokg_finite_verbs", default_config={"verbs": []})

@@ -17,6 +17,7 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("fr", "Washington craint que la Corée du Nord ne livre des obus d'artillerie à la Russie.", [("PRK", "suppliesArmsTo", "RUS", "Hedged")]),
     ("en", "The migrants will be held under a deal between Salvadoran President Nayib Bukele and the Trump administration.",
      [("Nayib Bukele", "agreesWith", "USA", "Asserted")]),
     # treaties, agreements and embargoes as written

@@ -179,3 +179,14 @@ def test_a_complement_after_a_locution_is_no_object():
     text = "L'Allemagne n'enverra pas de soldats combattre aux côtés de l'armée ukrainienne."
     armee = next(t for t in get_nlp("fr")(text) if t.text == "armée")
     assert armee.dep_ != "obj"
+
+
+def test_a_present_verb_after_a_negation_and_a_name_tagged_as_an_adjective():
+    text = "Washington craint que la Corée du Nord ne livre des obus d'artillerie à la Russie."
+    nlp = get_nlp("fr")
+    with nlp.select_pipes(disable=["geokg_finite_verbs"]):
+        assert next(t for t in nlp(text) if t.text == "livre").pos_ != "VERB"  # what the model alone does
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == "livre")
+    assert verb.pos_ == "VERB" and verb.lemma_ == "livrer" and verb.dep_ == "ccomp" and verb.head.text == "craint"
+    assert next(t for t in doc if t.text == "Corée du Nord").head == verb
