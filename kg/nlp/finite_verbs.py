@@ -1,7 +1,7 @@
 """Repair of present-tense verbs the tagger took for nouns or adjectives.
 
 Small French models often tag a verb in the present right after a bare name as an adjective
-or a noun, and parse it under that name: "Pékin accuse Tokyo de ...", "Islamabad accuse des
+or a noun, or parse it under that name: "Pékin accuse Tokyo de ...", "Islamabad accuse des
 ressortissants ...", "Les Philippines accusent ...", "L'ONU enquête sur ...". Such a form, of
 a verb the extractor reads, right after its subject (a name or a subject pronoun, with no
 determiner or preposition in between) is the verb of its clause: it gets its part of speech
@@ -84,9 +84,13 @@ def _repair(doc: Doc, heads: list[int], deps: list[str], i: int, s: int) -> None
     if _is_ancestor(heads, s, i):
         # the verb takes its subject's place; the subject and what follows the verb are its own
         heads[i], deps[i] = (heads[s], deps[s]) if heads[s] != s else (i, "ROOT")
-        for k in range(i + 1, end):
-            if heads[k] == s:
-                heads[k] = i
+        moved = [k for k in range(i + 1, end) if heads[k] == s]
+        for k in moved:
+            heads[k] = i
+        # (a name that followed the subject's name is the verb's object: "Pyongyang menace Séoul")
+        first = next((k for k in moved if doc[k].pos_ in ("NOUN", "PROPN")), None)
+        if first is not None and deps[first] in ("flat:name", "flat", "appos", "nmod", "amod") and not any(c.dep_ == "case" for c in doc[first].children):
+            deps[first] = "obj"
         heads[s], deps[s] = i, "nsubj"
     obj = _object_after(doc, i)
     if obj is not None and heads[obj] == obj:
@@ -103,11 +107,14 @@ def _repair(doc: Doc, heads: list[int], deps: list[str], i: int, s: int) -> None
         deps[i] = "ccomp"  # "craint que la Corée du Nord ne livre": the verb's clause is the complement
 
 
-@Language.factory("geokg_finite_verbs", default_config={"verbs": []})
-def make_finite_verbs(nlp: Language, name: str, verbs: list[str]) -> Callable[[Doc], Doc]:
+@Language.factory("geokg_finite_verbs", default_config={"verbs": [], "irregular": []})
+def make_finite_verbs(nlp: Language, name: str, verbs: list[str], irregular: list[str]) -> Callable[[Doc], Doc]:
+    """``verbs``: first-group infinitives; ``irregular``: "form>infinitive" for the others
+    ("soutient>soutenir")."""
     import numpy
 
     forms = present_forms(verbs)
+    forms.update(dict(rule.split(">", 1) for rule in irregular if ">" in rule))
     hashes = numpy.array([nlp.vocab.strings.add(f) for f in sorted(forms)], dtype="uint64")
     verb_pos = nlp.vocab.strings.add("VERB")
     morph = nlp.vocab.strings.add("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin")
@@ -121,10 +128,11 @@ def make_finite_verbs(nlp: Language, name: str, verbs: list[str]) -> Callable[[D
         repairs = []
         for i in found:
             token = doc[i]
-            if token.pos_ in ("VERB", "AUX") or not token.text.islower():
+            if not token.text.islower() or token.pos_ == "AUX":
                 continue
             subject = _subject_before(token)
-            if subject is not None:
+            # (a verb tagged right but hung under its subject: "Moscou fournit", "Pyongyang menace Séoul")
+            if subject is not None and (token.pos_ != "VERB" or token.head == subject and token.dep_ not in ("acl:relcl", "relcl")):
                 repairs.append((token, subject))
         if not repairs:
             return doc

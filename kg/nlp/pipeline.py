@@ -610,7 +610,8 @@ def _build(lang: str, patterns: Callable[[str], list[dict]] | None) -> Language:
         if lang in FINITE_VERBS:
             verbs = {form for form, triggers in lex.triggers.items() if any(t.kind == "verb" for t in triggers)}
             verbs |= lex.words.get("speech_verbs", frozenset()) | lex.words.get("accuse_verbs", frozenset())
-            nlp.add_pipe("geokg_finite_verbs", after=after, config={"verbs": sorted(verbs)})
+            config = {"verbs": sorted(verbs), "irregular": sorted(lex.words.get("present_forms", ()))}
+            nlp.add_pipe("geokg_finite_verbs", after=after, config=config)
     _keep_recognizer_labels(nlp)
     return nlp
 

@@ -190,3 +190,24 @@ def test_a_present_verb_after_a_negation_and_a_name_tagged_as_an_adjective():
     verb = next(t for t in doc if t.text == "livre")
     assert verb.pos_ == "VERB" and verb.lemma_ == "livrer" and verb.dep_ == "ccomp" and verb.head.text == "craint"
     assert next(t for t in doc if t.text == "Corée du Nord").head == verb
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "lemma", "obj"),
+    [
+        ("Moscou fournit des armes à Pyongyang.", "fournit", "fournir", "armes"),
+        ("Pyongyang menace Séoul.", "menace", "menacer", "Séoul"),
+        ("Ankara détient des journalistes.", "détient", "détenir", None),
+    ],
+)
+def test_a_verb_hung_under_its_subject_or_of_another_group_is_the_verb(text, verb, lemma, obj):
+    nlp = get_nlp("fr")
+    with nlp.select_pipes(disable=["geokg_finite_verbs"]):
+        before = next(t for t in nlp(text) if t.text == verb)
+        assert before.pos_ != "VERB" or before.dep_ != "ROOT"  # what the model alone does
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert token.pos_ == "VERB" and token.dep_ == "ROOT" and token.lemma_ == lemma
+    assert doc[0].head == token and doc[0].dep_ == "nsubj"
+    if obj is not None:
+        assert next(t for t in doc if t.text == obj).head == token and next(t for t in doc if t.text == obj).dep_ == "obj"
