@@ -17,6 +17,8 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "The Kremlin said it would seek clarification from Yerevan.", [("RUS", "demands", "ARM", "Asserted")]),
+    ("en", "Moldova on Wednesday ordered Russia to cut its embassy staff in Chisinau.", [("MDA", "demands", "RUS", "Asserted")]),
     ("fr", "Washington craint que la Corée du Nord ne livre des obus d'artillerie à la Russie.", [("PRK", "suppliesArmsTo", "RUS", "Hedged")]),
     ("en", "The migrants will be held under a deal between Salvadoran President Nayib Bukele and the Trump administration.",
      [("Nayib Bukele", "agreesWith", "USA", "Asserted")]),
