@@ -235,7 +235,9 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
             if objs:
                 return objs
         if verb.dep_ in ("xcomp", "advcl") and is_passive(head):
-            return _children(head, _SUBJ_PASS | _SUBJ)
+            found = _children(head, _SUBJ_PASS | _SUBJ)
+            # ("Israel, which is widely believed to possess ...": the relative stands for its antecedent)
+            return [antecedent(head, t) if _is_relative(t) and head.dep_ in _RELATIVE_DEPS else t for t in found]
         if head.pos_ == "NOUN" and verb.dep_ == "xcomp" and head.dep_ in ("obj", "advmod", "obl:mod") and _norm(head.lower_) in words.time_nouns:
             return subjects(head.head, words, depth + 1)
         return subjects(head, words, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else []

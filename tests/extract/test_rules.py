@@ -17,6 +17,7 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "Israel, which is widely believed to possess nuclear weapons, has never confirmed it.", [("ISR", "possesses", "nuclear weapons", "Hedged")]),
     ("en", "The Kremlin said it would seek clarification from Yerevan.", [("RUS", "demands", "ARM", "Asserted")]),
     ("en", "Moldova on Wednesday ordered Russia to cut its embassy staff in Chisinau.", [("MDA", "demands", "RUS", "Asserted")]),
     ("fr", "Washington craint que la Corée du Nord ne livre des obus d'artillerie à la Russie.", [("PRK", "suppliesArmsTo", "RUS", "Hedged")]),
