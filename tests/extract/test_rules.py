@@ -17,6 +17,8 @@ from kg.pipeline import analyse
 from kg.schema import schema
 
 CASES = [
+    ("en", "Rwanda will keep 5,000 troops in Mozambique, Rwandan President Paul Kagame said during a visit to Maputo on Thursday.",
+     [("Paul Kagame", "visits", "MOZ", "Asserted")]),
     ("en", "Israel, which is widely believed to possess nuclear weapons, has never confirmed it.", [("ISR", "possesses", "nuclear weapons", "Hedged")]),
     ("en", "The Kremlin said it would seek clarification from Yerevan.", [("RUS", "demands", "ARM", "Asserted")]),
     ("en", "Moldova on Wednesday ordered Russia to cut its embassy staff in Chisinau.", [("MDA", "demands", "RUS", "Asserted")]),
