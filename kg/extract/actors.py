@@ -1135,12 +1135,8 @@ class ActorFinder:
         # Premier ministre irakien. Les deux pays")
         demonyms = self._role_demonyms() if cls == "Country" else {}
         for i in sorted(set(self.by_token) | set(self.groups) | set(demonyms), reverse=True):
-            if i in demonyms:
-                mention = demonyms[i]
-                if mention.end > before:
-                    continue
-            elif i in self.groups:
-                mention = self.groups[i]
+            mention = demonyms.get(i) or self.groups.get(i)
+            if mention is not None:
                 if mention.end > before:
                     continue
             else:
