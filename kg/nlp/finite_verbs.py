@@ -29,8 +29,8 @@ def present_forms(infinitives: Iterable[str]) -> dict[str, str]:
     for verb in infinitives:
         if not verb.endswith("er") or " " in verb or len(verb) < 4:
             continue
-        stems = {verb[:-2]}
         stem = verb[:-2]
+        stems = {stem}
         accent = stem.rfind("é")
         if accent >= 0 and accent >= len(stem) - 3:
             stems.add(stem[:accent] + "è" + stem[accent + 1:])  # "céder" -> "cède"
@@ -52,8 +52,10 @@ def _subject_before(token: Token) -> Token | None:
     before = doc[k]
     if before.lower_ in _SUBJECT_PRONOUNS:
         return before
-    # (a name, whatever the tagger called it: "la Corée du Nord ne livre", tagged an adjective)
-    named = before.pos_ == "PROPN" or before.pos_ in ("NOUN", "ADJ", "X") and (before.text[:1].isupper() or before.ent_type_ != "")
+    # (a name, whatever the tagger called it: "la Corée du Nord ne livre", tagged an adjective;
+    # not a capitalised first word: "Nouvelle frappe sur Kiev")
+    capitalised = before.text[:1].isupper() and before.i != before.sent.start
+    named = before.pos_ == "PROPN" or before.pos_ in ("NOUN", "ADJ", "X") and (capitalised or before.ent_type_ != "")
     if not named or any(c.dep_ == "case" for c in before.children):
         return None  # (a name in a prepositional phrase is no subject: "à Kiev")
     return before

@@ -141,7 +141,8 @@ def test_a_present_verb_tagged_as_a_noun_after_its_subject_is_the_verb(text, sub
 
 @pytest.mark.parametrize(
     "text",
-    ["Le président russe est arrivé à Pékin.", "Une enquête a été ouverte.", "Kiev a salué la visite du président.", "La Russie accuse l'Ukraine."],
+    ["Le président russe est arrivé à Pékin.", "Une enquête a été ouverte.", "Kiev a salué la visite du président.", "La Russie accuse l'Ukraine.",
+     "Nouvelle frappe russe sur Kiev."],
 )
 def test_nouns_and_tagged_verbs_are_left_as_they_are(text):
     nlp = get_nlp("fr")
