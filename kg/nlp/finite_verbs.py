@@ -52,7 +52,7 @@ def _subject_before(token: Token) -> Token | None:
     before = doc[k]
     if before.lower_ in _SUBJECT_PRONOUNS:
         return before
-    # (a name, whatever the tagger called it: "la Corée du Nord ne livre", tagged an adjective;
+    # (a name, whatever the tagger called it: "la Côte d'Ivoire ne livre", tagged an adjective;
     # not a capitalised first word: "Nouvelle frappe sur Kiev")
     capitalised = before.text[:1].isupper() and before.i != before.sent.start
     named = before.pos_ == "PROPN" or before.pos_ in ("NOUN", "ADJ", "X") and (capitalised or before.ent_type_ != "")
@@ -89,7 +89,7 @@ def _repair(doc: Doc, heads: list[int], deps: list[str], i: int, s: int) -> None
         moved = [k for k in range(i + 1, end) if heads[k] == s]
         for k in moved:
             heads[k] = i
-        # (a name that followed the subject's name is the verb's object: "Pyongyang menace Séoul")
+        # (a name that followed the subject's name is the verb's object: "Bogota menace Quito")
         first = next((k for k in moved if doc[k].pos_ in ("NOUN", "PROPN")), None)
         if first is not None and deps[first] in ("flat:name", "flat", "appos", "nmod", "amod") and not any(c.dep_ == "case" for c in doc[first].children):
             deps[first] = "obj"
@@ -106,7 +106,7 @@ def _repair(doc: Doc, heads: list[int], deps: list[str], i: int, s: int) -> None
     if heads[s] == i:
         deps[s] = "nsubj"
     if deps[i] == "dep" and doc[heads[i]].pos_ in ("VERB", "AUX") and heads[i] < i:
-        deps[i] = "ccomp"  # "craint que la Corée du Nord ne livre": the verb's clause is the complement
+        deps[i] = "ccomp"  # "craint que la Côte d'Ivoire ne livre": the verb's clause is the complement
 
 
 @Language.factory("geokg_finite_verbs", default_config={"verbs": [], "irregular": []})
@@ -133,7 +133,7 @@ def make_finite_verbs(nlp: Language, name: str, verbs: list[str], irregular: lis
             if not token.text.islower() or token.pos_ == "AUX":
                 continue
             subject = _subject_before(token)
-            # (a verb tagged right but hung under its subject: "Moscou fournit", "Pyongyang menace Séoul")
+            # (a verb tagged right but hung under its subject: "Ankara fournit", "Bogota menace Quito")
             if subject is not None and (token.pos_ != "VERB" or token.head == subject and token.dep_ not in ("acl:relcl", "relcl")):
                 repairs.append((token, subject))
         if not repairs:
