@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc, Token
 
 from kg.nlp.pipeline import _cache_lemmas, _copies_pos_to_tag, _use_attribute_rules, get_nlp, model_name
 
@@ -73,6 +74,24 @@ def test_merged_french_person_names_are_parsed_as_names(text, name, verb):
     assert tokens[verb].dep_ == "ROOT"
 
 
+CUT_OBJECTS = "geokg_cut_objects"
+FINITE_VERBS = "geokg_finite_verbs"
+
+
+def _french(text: str, without: str | None = None) -> Doc:
+    """The French pipeline's parse of a text; ``without`` one of its repairs, what the model
+    alone does."""
+    nlp = get_nlp("fr")
+    if without is None:
+        return nlp(text)
+    with nlp.select_pipes(disable=[without]):
+        return nlp(text)
+
+
+def _word(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
 @pytest.mark.parametrize(
     ("text", "verb", "obj"),
     [
@@ -81,12 +100,10 @@ def test_merged_french_person_names_are_parsed_as_names(text, name, verb):
     ],
 )
 def test_an_object_cut_off_after_a_day_name_goes_back_to_its_verb(text, verb, obj):
-    nlp = get_nlp("fr")
-    with nlp.select_pipes(disable=["geokg_cut_objects"]):
-        assert len(list(nlp(text).sents)) == 2  # what the model alone does
-    doc = nlp(text)
+    assert len(list(_french(text, without=CUT_OBJECTS).sents)) == 2  # what the model alone does
+    doc = _french(text)
     assert len(list(doc.sents)) == 1
-    token = next(t for t in doc if t.text == obj)
+    token = _word(doc, obj)
     assert token.head.text == verb and token.dep_ == "obj"
 
 
@@ -100,22 +117,18 @@ def test_an_object_hung_on_an_earlier_verb_after_a_day_name_goes_back_to_its_ver
         "PRISTINA (AFP) - Le Premier ministre kosovar Albin Kurti a accusé lundi Belgrade d'avoir soutenu le commando "
         "qui a attaqué dimanche la police kosovare près du monastère de Banjska, tuant un policier."
     )
-    nlp = get_nlp("fr")
-    with nlp.select_pipes(disable=["geokg_cut_objects"]):
-        assert next(t for t in nlp(text) if t.text == "police").head.text == "accusé"  # what the model alone does
-    police = next(t for t in nlp(text) if t.text == "police")
+    assert _word(_french(text, without=CUT_OBJECTS), "police").head.text == "accusé"  # what the model alone does
+    police = _word(_french(text), "police")
     assert police.head.text == "attaqué" and police.dep_ == "obj"
 
 
 def test_an_object_hung_on_the_day_name_goes_back_to_its_verb():
     text = "Les États-Unis ont imposé vendredi des sanctions au milliardaire Bidzina Ivanichvili."
-    nlp = get_nlp("fr")
-    with nlp.select_pipes(disable=["geokg_cut_objects"]):
-        assert next(t for t in nlp(text) if t.text == "sanctions").head.text == "vendredi"  # what the model alone does
-    doc = nlp(text)
-    sanctions = next(t for t in doc if t.text == "sanctions")
+    assert _word(_french(text, without=CUT_OBJECTS), "sanctions").head.text == "vendredi"  # what the model alone does
+    doc = _french(text)
+    sanctions = _word(doc, "sanctions")
     assert sanctions.head.text == "imposé" and sanctions.dep_ == "obj"
-    assert next(t for t in doc if t.text == "vendredi").head.text == "imposé"
+    assert _word(doc, "vendredi").head.text == "imposé"
 
 
 @pytest.mark.parametrize(
@@ -128,10 +141,8 @@ def test_an_object_hung_on_the_day_name_goes_back_to_its_verb():
     ],
 )
 def test_a_present_verb_tagged_as_a_noun_after_its_subject_is_the_verb(text, subject, verb, obj):
-    nlp = get_nlp("fr")
-    with nlp.select_pipes(disable=["geokg_finite_verbs"]):
-        assert next(t for t in nlp(text) if t.text == verb).pos_ != "VERB"  # what the model alone does
-    doc = nlp(text)
+    assert _word(_french(text, without=FINITE_VERBS), verb).pos_ != "VERB"  # what the model alone does
+    doc = _french(text)
     tokens = {t.text: t for t in doc}
     assert tokens[verb].pos_ == "VERB" and tokens[verb].lemma_ == verb.removesuffix("nt").removesuffix("e") + "er"
     assert tokens[verb].dep_ == "ROOT" and len(list(doc.sents)) == 1
@@ -145,10 +156,8 @@ def test_a_present_verb_tagged_as_a_noun_after_its_subject_is_the_verb(text, sub
      "Nouvelle frappe russe sur Kiev."],
 )
 def test_nouns_and_tagged_verbs_are_left_as_they_are(text):
-    nlp = get_nlp("fr")
-    with nlp.select_pipes(disable=["geokg_finite_verbs"]):
-        before = [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in nlp(text)]
-    assert [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in nlp(text)] == before
+    before = [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in _french(text, without=FINITE_VERBS)]
+    assert [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in _french(text)] == before
 
 
 def test_present_forms_of_first_group_verbs():
@@ -169,28 +178,24 @@ def test_present_forms_of_first_group_verbs():
     ],
 )
 def test_a_partitive_object_hung_on_the_indirect_object_goes_back_to_its_verb(text, verb, obj):
-    nlp = get_nlp("fr")
-    with nlp.select_pipes(disable=["geokg_cut_objects"]):
-        assert next(t for t in nlp(text) if t.text == obj).head.text != verb  # what the model alone does
-    token = next(t for t in nlp(text) if t.text == obj)
+    assert _word(_french(text, without=CUT_OBJECTS), obj).head.text != verb  # what the model alone does
+    token = _word(_french(text), obj)
     assert token.head.text == verb and token.dep_ == "obj"
 
 
 def test_a_complement_after_a_locution_is_no_object():
     text = "L'Allemagne n'enverra pas de soldats combattre aux côtés de l'armée ukrainienne."
-    armee = next(t for t in get_nlp("fr")(text) if t.text == "armée")
+    armee = _word(_french(text), "armée")
     assert armee.dep_ != "obj"
 
 
 def test_a_present_verb_after_a_negation_and_a_name_tagged_as_an_adjective():
     text = "Washington craint que la Corée du Nord ne livre des obus d'artillerie à la Russie."
-    nlp = get_nlp("fr")
-    with nlp.select_pipes(disable=["geokg_finite_verbs"]):
-        assert next(t for t in nlp(text) if t.text == "livre").pos_ != "VERB"  # what the model alone does
-    doc = nlp(text)
-    verb = next(t for t in doc if t.text == "livre")
+    assert _word(_french(text, without=FINITE_VERBS), "livre").pos_ != "VERB"  # what the model alone does
+    doc = _french(text)
+    verb = _word(doc, "livre")
     assert verb.pos_ == "VERB" and verb.lemma_ == "livrer" and verb.dep_ == "ccomp" and verb.head.text == "craint"
-    assert next(t for t in doc if t.text == "Corée du Nord").head == verb
+    assert _word(doc, "Corée du Nord").head == verb
 
 
 @pytest.mark.parametrize(
@@ -202,13 +207,11 @@ def test_a_present_verb_after_a_negation_and_a_name_tagged_as_an_adjective():
     ],
 )
 def test_a_verb_hung_under_its_subject_or_of_another_group_is_the_verb(text, verb, lemma, obj):
-    nlp = get_nlp("fr")
-    with nlp.select_pipes(disable=["geokg_finite_verbs"]):
-        before = next(t for t in nlp(text) if t.text == verb)
-        assert before.pos_ != "VERB" or before.dep_ != "ROOT"  # what the model alone does
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == verb)
+    before = _word(_french(text, without=FINITE_VERBS), verb)
+    assert before.pos_ != "VERB" or before.dep_ != "ROOT"  # what the model alone does
+    doc = _french(text)
+    token = _word(doc, verb)
     assert token.pos_ == "VERB" and token.dep_ == "ROOT" and token.lemma_ == lemma
     assert doc[0].head == token and doc[0].dep_ == "nsubj"
     if obj is not None:
-        assert next(t for t in doc if t.text == obj).head == token and next(t for t in doc if t.text == obj).dep_ == "obj"
+        assert _word(doc, obj).head == token and _word(doc, obj).dep_ == "obj"
