@@ -916,6 +916,9 @@ class ActorFinder:
         while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
             clause = clause.head
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        if subject is not None and subject.i == owned.i and clause.dep_ == "ccomp":
+            # "X's government said its forces had killed ...": the reporter's subject
+            subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
         if subject is None or pronoun.i in {t.i for t in subject.subtree} or subject.i > pronoun.i:
             return []
         found = self.single(subject, "actor", depth + 1)

@@ -175,9 +175,9 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
             elif _is(lex, "belief_verbs", node) and came_by in ("ccomp", "xcomp", "obl", "obj"):
                 modality = _stronger(modality, "Hedged")
                 source = source or _subject(node)
-            elif _is(lex, "accuse_verbs", node) and (came_by in ("xcomp", "obl", "ccomp", "acl") or came_by == "advcl" and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in below.children) or came_by == "obj" and before in ("acl", "obl")):
+            elif _is(lex, "accuse_verbs", node) and (came_by in ("xcomp", "obl", "ccomp", "acl") or came_by == "advcl" and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in below.children) or came_by == "obj" and before in ("acl", "obl", "nmod")):
                 # (an adverbial clause with a subject of its own is no accused content: "..., while Brazil condemned the raid")
-                # (also "accuse Bagdad d'abriter ...", the content clause hung on the accused)
+                # (also "accuse Bagdad d'abriter ...", "accuse les Émirats de frappes", the charge hung on the accused)
                 modality = _stronger(modality, "Hedged")
                 source = source or (_agent(node) if is_passive(node) else _subject(node))
             elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj") and not is_passive(node):

@@ -21,7 +21,7 @@ from .actors import ActorFinder
 from .circumstances import event_date, event_place
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
-from .syntax import clause_head, conjuncts, deep_pp_objects, listed_after, pp_objects, preposition, roles, subjects
+from .syntax import QUOTE_MARKS, clause_head, conjuncts, deep_pp_objects, is_passive, listed_after, pp_objects, preposition, roles, subjects
 
 __all__ = ["Context", "RULES", "register_rule", "get_rule"]
 
@@ -382,6 +382,11 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if trigger.between and not found.get("between"):
         found["between"] = _linear_between(ctx, sent, token)
     subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
+    accusers: list[Token] = []
+    if not subjects_ and token.pos_ == "NOUN":
+        # what someone is accused of: the accused did it ("accused Moscow of strikes on ...")
+        accused, accusers = _accusation_parties(ctx, token)
+        subjects_, _ = _fill(ctx, {"obj": accused}, ("obj",), relation.domain, token)
     elided: list[Mention] = []
     if subjects_ and token.pos_ == "VERB":
         elided = [m for m in _elided_subjects(ctx, token, relation.domain) if m not in subjects_]
@@ -400,6 +405,9 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         head = clause_head(token)
         if head != token and ctx.lex.has("light_verbs", head.lemma_):
             subjects_, _ = _fill(ctx, {"subj": subjects(head, ctx.lex.syntax)}, ("subj",), relation.domain, token)
+    if not objects and subjects_ and accusers and predicate in _FORCEFUL:
+        # force the accuser says it suffered: "Lithuania accused Minsk of a hybrid attack"
+        objects, _ = _fill(ctx, {"subj": accusers}, ("subj",), object_range, token)
     if trigger.metonymy:
         objects = list(dict.fromkeys(ctx.finder.as_actor(o) for o in objects))
     if predicate in _REGIONS_AS_WRITTEN:
@@ -461,6 +469,25 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
 
 
 _TARGET_PREPS = {"contre", "sur", "on", "against", "à l'encontre de", "visant", "targeting", "envers"}
+_CHARGE_PREPS = frozenset({"of", "for", "de"})
+
+
+def _accusation_parties(ctx: Context, noun: Token) -> tuple[list[Token], list[Token]]:
+    """The accused and the accusers when a noun names what they are accused of: "accused
+    Moscow of strikes on ...", "blamed Pakistan for the attack", "accuse la Thaïlande
+    d'« agression »", "has been accused of involvement in"."""
+    nominal = noun.head if noun.head.text in QUOTE_MARKS and noun.head.i < noun.i else noun
+    if preposition(nominal) not in _CHARGE_PREPS:
+        return [], []
+    governor = nominal.head.head if nominal.dep_ == "pobj" else nominal.head
+    if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("obj", "dobj"):
+        governor = governor.head  # (the charge hung on the accused: "accuse X de ...")
+    if governor.pos_ != "VERB" or not ctx.lex.has("accuse_verbs", governor.lemma_.lower()):
+        return [], []
+    found = roles(governor, ctx.lex.syntax)
+    if is_passive(governor):
+        return found.get("subjpass", []), found.get("agent", [])
+    return found.get("obj", []), found.get("subj", [])
 
 
 def _targets_of_object(verb: Token) -> list[Token]:

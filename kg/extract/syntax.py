@@ -24,14 +24,14 @@ from spacy.tokens import Token
 
 __all__ = ["SyntaxWords", "antecedent", "roles", "listed_after", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head", "object_relative"]
 
-_CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
+_CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "d": "de", "d’": "de", "au": "à", "aux": "à"}
 _SUBJ = {"nsubj", "csubj"}
 _SUBJ_PASS = {"nsubj:pass", "nsubjpass", "csubjpass"}
 _OBJ = {"obj", "dobj"}
 _IOBJ = {"iobj", "dative"}
 _PREP_DEPS = ("obl", "nmod", "iobj", "obj", "advcl", "acl")
 _RELATIVE_DEPS = {"acl:relcl", "relcl"}
-_QUOTE_MARKS = frozenset({"«", "“", '"', "‘"})
+QUOTE_MARKS = frozenset({"«", "“", '"', "‘"})
 # Prepositions that complete a noun rather than a verb; others under a verb's object are
 # read as the verb's own ("a tiré des missiles sur Israël", "acheter des Rafale à la France",
 # "buy F-35s from the United States").
@@ -107,7 +107,7 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
             found.append(antecedent(token, obj))  # "the cartel, which Washington blames for ..."
         elif obj.lower_ in _QUE and object_relative(token) is obj:
             found.extend([t for t in [_before_comma(obj)] if t is not None])
-        elif obj.text in _QUOTE_MARKS:
+        elif obj.text in QUOTE_MARKS:
             # an opening quote mark taken for the object: "a dénoncé une « violation de ... »"
             found.extend([c for c in obj.children if c.pos_ in ("NOUN", "PROPN") and c.i > obj.i][:1] or [obj])
         else:
@@ -134,6 +134,9 @@ def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
                             yield f"{_norm(child.text)} {_norm(pobj.text)}", deeper
         elif child.dep_ not in ("case", "mark", "det", "punct", "cc", "fixed") and child.pos_ not in ("VERB", "AUX"):
             prep = preposition(child)
+            if prep and child.text in QUOTE_MARKS:
+                # an opening quote mark taken for the nominal: "accuse X d'« agression militaire »"
+                child = next((c for c in child.children if c.pos_ in ("NOUN", "PROPN") and c.i > child.i), child)
             if prep:
                 yield prep, child
 

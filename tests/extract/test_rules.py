@@ -349,6 +349,14 @@ CASES = [
     # a two-word demonym is read whole: "South Sudanese" is not "Sudanese"
     ("en", "South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
      [("SSD", "coerces", "Riek Machar", "Asserted")]),
+    # what someone is accused of: the accused did it, to whom the charge says or else to the accuser
+    ("en", "Kyiv accused Moscow of strikes on Ukrainian cities.", [("RUS", "attacks", "UKR", "Hedged")]),
+    ("en", "Estonian officials accused Minsk of a \"hybrid attack\".", [("BLR", "attacks", "EST", "Hedged")]),
+    ("fr", "Le Tchad accuse le Soudan d'« agression militaire ».", [("SDN", "attacks", "TCD", "Hedged")]),
+    ("fr", "Le Niger accuse le Bénin de frappes contre ses villages.", [("BEN", "attacks", "NER", "Hedged")]),
+    # the reporter's subject owns "its" in the subject of what it reports
+    ("en", "Afghanistan's Taliban government said its forces had killed 20 Iranian border guards.", [("AFG", "attacks", "IRN", "Asserted")]),
+    ("en", "Colombia said it had destroyed dozens of Venezuelan border posts.", [("COL", "attacks", "VEN", "Asserted")]),
 ]
 
 
