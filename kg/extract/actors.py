@@ -110,6 +110,11 @@ def _as_written(token: Token) -> tuple[int, int, str]:
     return start, end, token.doc.text[start:end]
 
 
+def _capitalised_inside(token: Token) -> bool:
+    """A capitalised word inside a sentence, part of a name rather than a common noun."""
+    return token.text[:1].isupper() and token.i != token.sent.start
+
+
 class ActorFinder:
     """Map tokens of one parsed document to mentions of entities."""
 
@@ -131,7 +136,7 @@ class ActorFinder:
                     continue
                 if NER_CLASSES.get(ent.label_) == _PERSON and len(ent) == 1 and gazetteer.demonym(ent.text, self.lang):
                     continue  # a demonym the recognizer took for a person ("Moldovan police")
-            if ent.label_ in NER_CLASSES or ent.ent_id_:
+            if ent.label_ in NER_CLASSES or ent.ent_id_ or self._headed_by_body_noun(ent):
                 ent = self._company_named_after(ent)
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
@@ -146,14 +151,17 @@ class ActorFinder:
         self._group_texts: dict[str, str] = {}
         group_words = lex.words.get("adhoc_group_nouns", frozenset()) | lex.words.get("adhoc_armed_nouns", frozenset())
         for token in self._tokens_with(doc, "LOWER", group_words):
-            proper = token.text[:1].isupper() and token.i != token.sent.start
-            if token.i not in self.by_token and not proper and token.pos_ in ("NOUN", "PROPN"):
+            if token.i not in self.by_token and not _capitalised_inside(token) and token.pos_ in ("NOUN", "PROPN"):
                 mention = self._adhoc_group(token)
                 if mention is not None and mention.key is None:
                     self.groups[token.i] = mention
         self.pairs: list[tuple[int, tuple[Mention, Mention]]] = []
         self._demonyms: dict[int, Mention] | None = None
         self._find_pairs(doc)
+
+    def _headed_by_body_noun(self, span: Span) -> bool:
+        """A name of several words headed by a body's noun, whatever the recognizer called it: "Brigade 444"."""
+        return len(span) > 1 and any(self.lex.has(words, span[0].lower_) for words in ("organisation_head_nouns", "anaphoric_organisation_nouns"))
 
     def _company_named_after(self, span: Span) -> Span:
         """A company named after a country ("Iran Air", "Air Algérie", "Japan Airlines") is the
@@ -320,14 +328,22 @@ class ActorFinder:
                     if inner is None or child.lower_ not in ("of", "from"):
                         continue
                 span = self.by_token.get(inner.i)
+                if span is None and child.i > token.i and self._preposition_of(inner) in ("de", "of") and self._definite(inner) and self.lex.has("anaphoric_organisation_nouns", inner.lower_):
+                    named = self.last_named_group(inner)  # "des hommes de la brigade", "fighters of the group"
+                    if named is not None:
+                        return self.as_actor(named)
                 if span is None and (self.lex.has("organisation_head_nouns", inner.lemma_.lower()) or self.lex.has("organisation_head_nouns", inner.lower_)):
                     span = next((self.by_token[c.i] for c in inner.children if c.i in self.by_token and c.dep_ in ("appos", "flat:name", "compound", "nmod", "amod")), None)
                 if span is not None:
                     named = self.span_mention(span)
-                    if named is not None and (named.label.endswith("Organization") or named.label == "ArmedGroup"):
+                    # (an adjective the recognizer took for an unknown body qualifies: "40 Uyghur men")
+                    known = named is not None and (named.key or inner.pos_ != "ADJ")
+                    if known and (named.label.endswith("Organization") or named.label == "ArmedGroup"):
                         return self.as_actor(named)
                 if child.dep_ in ("amod", "compound") or (child.dep_ in ("nmod", "prep") and self._preposition_of(inner) in ("de", "of", "from") and span is not None and self.entity_class(span) not in ("Weapon", "Resource")):
                     kept.extend(child.subtree)
+            elif abs(child.i - token.i) == 1 and self.demonym_of(child):
+                kept.append(child)  # (a demonym the tagger took for a name: "migrants afghans" as PROPN acl)
         kept = sorted(kept, key=lambda t: t.i)
         while kept and (kept[0].pos_ in ("DET", "NUM", "ADP") or kept[0].is_punct):
             kept.pop(0)
@@ -352,6 +368,8 @@ class ActorFinder:
         """The mention for a named-entity span, checked against the gazetteer."""
         key = span.ent_id_ or None
         cls = self.entity_class(span)
+        if key is None and cls == "Thing" and self._headed_by_body_noun(span):
+            cls = "Organization"
         if key is None:
             entry = self.gaz.lookup(span.text, self.lang)
             if entry is not None:
@@ -364,6 +382,7 @@ class ActorFinder:
                 return Mention(span.text, span.start_char, span.end_char, entry.type if entry else "Country", country, via="demonym")
         if key is None and cls in ("Place", "Thing", _PERSON) and self._described_as_body(span):
             cls = "Organization"  # "Belavia, la compagnie aérienne nationale", whatever the recognizer said
+
         if key is None and len(span) == 1 and span.text.istitle() and cls != _PERSON:
             # "l'Assemblée", "the Commission": the body named in full a little earlier
             named = self._named_in_full(span)
@@ -786,7 +805,8 @@ class ActorFinder:
                 for words, cls in (("plural_country_nouns", "Country"), ("plural_person_nouns", _PERSON), ("plural_actor_nouns", None)):
                     if self.lex.has(words, lemma) or self.lex.has(words, lower):
                         return self.recent(cls, count, before=token.idx, besides=self._clause_subjects(token, depth))
-            if self.lex.has("adhoc_group_nouns", lemma) or armed or self.lex.has("adhoc_group_nouns", lower):
+            # (not a word of a name: "the Hostages and Missing Families Forum")
+            if (self.lex.has("adhoc_group_nouns", lemma) or armed or self.lex.has("adhoc_group_nouns", lower)) and not _capitalised_inside(token):
                 named = self._adhoc_group(token)
                 if named is not None:
                     return [named]
@@ -872,6 +892,9 @@ class ActorFinder:
                 owner = self._possessive_subject(token, depth)
                 if owner:
                     return owner
+                group = self._group_before(token) if "Number=Plur" in str(token.morph) else None
+                if group is not None:
+                    return [replace(group, via="coreference")]
                 # (an object pronoun is not its own clause's subject: "Rubio accusing him")
                 own = self._clause_subjects(token, depth) if token.dep_ in ("obj", "dobj", "iobj", "dative") else frozenset()
                 return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower), besides=own)
@@ -902,6 +925,12 @@ class ActorFinder:
                 if mention is not None:
                     return [mention]
         return []
+
+    def _group_before(self, pronoun: Token) -> Mention | None:
+        """The nearest unnamed group earlier in a plural pronoun's sentence: "deported 40 men
+        after holding them in detention"."""
+        earlier = [i for i in self.groups if pronoun.sent.start <= i < pronoun.i]
+        return self.groups[max(earlier)] if earlier else None
 
     def _possessive_subject(self, pronoun: Token, depth: int) -> list[Mention]:
         """A possessive takes up the subject of its clause ("Iran launched drones in
@@ -1010,15 +1039,16 @@ class ActorFinder:
 
         if any(c.dep_ in ("amod", "compound", "nmod", "prep", "flat:name", "appos") and names_owner(c) for c in token.children):
             return None
-        for j in range(token.i - 1, max(token.i - window, -1), -1):
-            span = self.by_token.get(j)
-            if span is None or span.start != j:
-                continue
+        spans = [self.by_token[j] for j in range(token.i - 1, max(token.i - window, -1), -1) if j in self.by_token and self.by_token[j].start == j]
+        # a name with the description's own word in it comes first: "la Brigade 444 ... la brigade"
+        spans.sort(key=lambda span: token.lower_ not in span.text.lower().split())
+        for span in spans:
             mention = self.span_mention(span)
-            if mention is None or not mention.key:
+            if mention is None or not mention.key and token.lower_ not in span.text.lower().split():
                 continue
             if mention.label == "ArmedGroup" or not armed_only and mention.label.endswith("Organization"):
-                return replace(mention, text=token.text, start=token.idx, end=token.idx + len(token.text), via="coreference")
+                # (a group with no entry keeps its name, which is all that identifies it)
+                return replace(mention, text=token.text if mention.key else mention.text, start=token.idx, end=token.idx + len(token.text), via="coreference")
         return None
 
     def resolution(self, token: Token) -> Mention:

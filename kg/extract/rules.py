@@ -21,7 +21,7 @@ from .actors import ActorFinder
 from .circumstances import event_date, event_place
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
-from .syntax import QUOTE_MARKS, clause_head, conjuncts, deep_pp_objects, is_passive, listed_after, pp_objects, preposition, roles, subjects
+from .syntax import QUOTE_MARKS, beside_object, clause_head, conjuncts, deep_pp_objects, is_passive, listed_after, pp_objects, preposition, roles, subjects
 
 __all__ = ["Context", "RULES", "register_rule", "get_rule"]
 
@@ -403,7 +403,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             subjects_ = _antecedent_agents(ctx, event, relation.domain)
     if not subjects_ and "light.subj" in trigger.subject and token.pos_ == "NOUN":
         head = clause_head(token)
-        if head != token and ctx.lex.has("light_verbs", head.lemma_):
+        if head != token and ctx.lex.has("light_verbs", head.lemma_) and not beside_object(token, head):
             subjects_, _ = _fill(ctx, {"subj": subjects(head, ctx.lex.syntax)}, ("subj",), relation.domain, token)
     if not objects and subjects_ and accusers and predicate in _FORCEFUL:
         # force the accuser says it suffered: "Lithuania accused Minsk of a hybrid attack"
@@ -676,6 +676,8 @@ def _right_nominals(ctx: Context, sent: Span, trigger: Token) -> list[tuple[Toke
             prep = carried = None
         elif token.pos_ in ("CCONJ",):
             pass
+        elif token.pos_ == "NOUN" and trigger.pos_ == "NOUN" and token not in (trigger.head, *trigger.children) and _names_event(ctx, token):
+            break  # (another event's arguments: "an inquiry into the killing of civilians")
         elif token.pos_ in ("NOUN", "PROPN"):
             carried, prep = prep, None
         k += 1
@@ -728,6 +730,8 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
             if trigger.pos_ == "VERB" or not ctx.lex.has("light_verbs", token.lemma_):
                 return []
             chain.add(k)
+        if token.pos_ == "NOUN" and trigger.pos_ == "NOUN" and token.dep_ != "compound" and _names_event(ctx, token) and not ctx.finder.mentions(token):
+            return []  # "opened an inquiry into the killing of": whoever inquires did not kill
         if token.pos_ in ("NOUN", "PROPN"):
             span = ctx.finder.by_token.get(k)
             start = span.start if span is not None else k
@@ -742,6 +746,11 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
     return []
 
 
+def _names_event(ctx: Context, noun: Token) -> bool:
+    """A noun that is itself a trigger of some relation ("inquiry", "frappes")."""
+    return any("NOUN" in t.pos for t in ctx.lex.triggers_for(noun.lemma_.lower(), noun.lower_))
+
+
 # Reactions to an event are aimed at its doer, so "condemned the raid" can take up the lead event
 _REACTIONS = frozenset({"condemns", "protestsAgainst", "expressesConcernAbout", "rejects", "accuses"})
 
@@ -752,8 +761,8 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
     that names no doer may be the one the article leads with, unless the lead's doer is one
     of ``besides`` (the reactors and their countries)."""
     for role in wanted:
-        if role.startswith(("light.", "undergo.", "deep.", "comp.")):
-            continue
+        if role.startswith(("undergo.", "deep.", "comp.")) or role.startswith("light.") and not role.startswith("light.pp:"):
+            continue  # (a phrase hung on the light verb is the noun's: "opened an inquiry into the killing by X")
         for token in found.get(role, ()):
             if token.pos_ == "ADJ":
                 # "un possible sabotage russe", parsed with the adjective as the head

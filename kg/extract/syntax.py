@@ -286,8 +286,10 @@ def _members(nominal: Token) -> list[Token]:
     if k is None or k + 1 >= end or doc[k + 1].lower_ not in _MEMBER_WORDS:
         return []
     k += 2
-    while k < end and (doc[k].pos_ == "DET" or doc[k].lower_ in ("them", "eux", "elles")):
+    while k < end and (doc[k].pos_ == "DET" or doc[k].lower_ in ("them", "eux", "elles", "l'", "l’")):
         k += 1
+    if k + 1 < end and doc[k].is_lower and doc[k + 1].ent_type_ and doc[k + 1].text[:1].isupper():
+        k += 1  # a description before the name: "dont l'opposant Mikola Statkevitch"
     if k >= end or doc[k].pos_ not in ("PROPN", "NOUN") and not doc[k].ent_type_:
         return []
     return [doc[k], *listed_after(doc[k])]
@@ -427,6 +429,8 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         undergo = phrase in words.undergo_verbs or lemma in words.undergo_verbs
         undergo = undergo or any(c.dep_ in _OBJ and _norm(c.lemma_) in words.undergo_verbs for c in governor.children if c != token)
         light = not undergo and (lemma in words.light_verbs or phrase in words.light_verbs)
+        if light and phrase not in words.light_verbs and beside_object(token, governor):
+            light = False
         adposition = token.head if token.dep_ == "pobj" else None
         if adposition is not None and _norm(adposition.lower_) in words.undergo_verbs:
             undergo, light, governor = True, False, adposition
@@ -439,6 +443,13 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         for role, items in sub.items():
             add(f"{prefix}.{role}", [t for t in items if t != token])
     return out
+
+
+def beside_object(noun: Token, verb: Token) -> bool:
+    """A noun in a prepositional phrase of a verb that has an object of its own: "opened an
+    inquiry into the killing" (the verb's light noun is the inquiry, not the killing)."""
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return governor == verb and preposition(noun) is not None and any(c.dep_ in _OBJ and c != noun for c in verb.children)
 
 
 _LIST_JOINS = {",", "et", "and", "&"}

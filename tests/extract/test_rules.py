@@ -357,6 +357,17 @@ CASES = [
     # the reporter's subject owns "its" in the subject of what it reports
     ("en", "Afghanistan's Taliban government said its forces had killed 20 Iranian border guards.", [("AFG", "attacks", "IRN", "Asserted")]),
     ("en", "Colombia said it had destroyed dozens of Venezuelan border posts.", [("COL", "attacks", "VEN", "Asserted")]),
+    # unnamed groups keep their qualifiers as written; a plural pronoun takes up the group before it
+    ("fr", "Téhéran, 1er novembre 2023 — L'Iran a commencé mercredi à expulser des centaines de milliers de migrants afghans, à l'expiration "
+           "de l'ultimatum que leur avait fixé le gouvernement intérimaire pour quitter le pays.", [("IRN", "coerces", "migrants afghans", "Asserted")]),
+    ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.",
+     [("MYS", "coerces", "Rohingya men", "Asserted")]),
+    # "des hommes de la brigade" is the brigade named before, even one the gazetteer does not know
+    ("fr", "La Brigade 301 a encerclé le quartier. Le chef de la milice, Ali Saleh, aurait été abattu par des hommes de la brigade.",
+     [("Brigade 301", "attacks", "Ali Saleh", "Hedged")]),
+    # an inquiry into an event is into whoever did it, even with the phrase hung on the verb
+    ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
+     [("United Nations", "investigates", "MLI", "Asserted")]),
 ]
 
 
@@ -417,6 +428,13 @@ def test_sentence_without_events_gives_no_event_claims():
     ("lang", "text", "absent"),
     [
         ("en", "NATO Secretary General Mark Rutte said the alliance was deeply concerned.", ("Mark Rutte", "representativeOf", "NATO")),
+        ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.", ("MYS", "coerces", "MMR")),
+        ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
+         ("United Nations", "attacks", "civilians")),
+        ("fr", "Le Hamas a accepté la proposition de l'Égypte. Une trêve pourrait être conclue si les deux parties s'entendent sur l'échange d'otages et de prisonniers.",
+         ("otages", "meets", "prisonniers")),
+        ("en", "Israeli police arrested protesters demanding a deal to bring home the hostages held in Gaza. "
+               "The Hostages and Missing Families Forum accused Netanyahu of sabotaging the negotiations.", ("hostages", "accuses", "Netanyahu")),
         ("en", "Poland signed a contract on Monday to buy 96 Apache attack helicopters from the United States, its largest arms purchase.",
          ("arms", "suppliedTo", "POL")),
         ("en", "Indian and Pakistani troops exchanged fire on the border. France and Germany urged both sides to show restraint.",
