@@ -134,6 +134,8 @@ class ActorFinder:
                 ent = _trimmed(ent)
                 if ent is None or self._is_role_phrase(ent):
                     continue
+                if NER_CLASSES.get(ent.label_) in ("Place", "Facility"):
+                    ent = self._without_category(ent)
                 if NER_CLASSES.get(ent.label_) == _PERSON and len(ent) == 1 and gazetteer.demonym(ent.text, self.lang):
                     continue  # a demonym the recognizer took for a person ("Moldovan police")
             if ent.label_ in NER_CLASSES or ent.ent_id_ or self._headed_by_body_noun(ent):
@@ -158,6 +160,22 @@ class ActorFinder:
         self.pairs: list[tuple[int, tuple[Mention, Mention]]] = []
         self._demonyms: dict[int, Mention] | None = None
         self._find_pairs(doc)
+
+    def _without_category(self, span: Span) -> Span:
+        """A place's name without the category noun written with it: "province de Paktika",
+        "Sihanoukville province", "the Golis Mountains"."""
+        start, end, doc = span.start, span.end, span.doc
+
+        def category(token: Token) -> bool:
+            return self.lex.has("place_category_nouns", token.lower_) or self.lex.has("place_category_nouns", token.lemma_.lower())
+
+        while start < end - 1 and (category(doc[start]) or doc[start].is_lower and doc[start].pos_ in ("DET", "ADP")):
+            start += 1
+        while end - 1 > start and category(doc[end - 1]):
+            end -= 1
+        if (start, end) == (span.start, span.end) or not any(t.text[:1].isupper() for t in doc[start:end]):
+            return span
+        return Span(doc, start, end, label=span.label_)
 
     def _headed_by_body_noun(self, span: Span) -> bool:
         """A name of several words headed by a body's noun, whatever the recognizer called it: "Brigade 444"."""

@@ -331,7 +331,7 @@ CASES = [
     ("fr", "Le Premier ministre des îles Cook, Mark Brown, s'est rendu à Pékin.", [("Mark Brown", "leaderOf", "COK", "Asserted")]),
     # places: a facility in a province, a category noun in apposition, "située en"
     ("en", "The prime minister inaugurated the Ream naval base in Cambodia's Sihanoukville province.",
-     [("Ream", "locatedIn", "Sihanoukville province", "Asserted"), ("Sihanoukville province", "locatedIn", "KHM", "Asserted")]),
+     [("Ream", "locatedIn", "Sihanoukville", "Asserted"), ("Sihanoukville", "locatedIn", "KHM", "Asserted")]),
     ("fr", "Gazprom a cessé ses livraisons de gaz à la Transnistrie, région séparatiste de Moldavie.",
      [("Transnistrie", "locatedIn", "MDA", "Asserted")]),
     ("fr", "Les Gardiens ont frappé la ville d'Erbil, capitale de la région autonome du Kurdistan.",
@@ -365,6 +365,14 @@ CASES = [
     # "des hommes de la brigade" is the brigade named before, even one the gazetteer does not know
     ("fr", "La Brigade 301 a encerclé le quartier. Le chef de la milice, Ali Saleh, aurait été abattu par des hommes de la brigade.",
      [("Brigade 301", "attacks", "Ali Saleh", "Hedged")]),
+    # turning to a power for security is military cooperation
+    ("en", "Mali's military rulers turned to Russia for security assistance.", [("MLI", "cooperatesMilitarilyWith", "RUS", "Asserted")]),
+    ("fr", "Le Burkina Faso s'est tourné vers la Russie pour assurer sa sécurité.", [("BFA", "cooperatesMilitarilyWith", "RUS", "Asserted")]),
+    # "Congo" alone, in English news, is the Democratic Republic of the Congo
+    ("en", "Burundian soldiers are fighting M23 rebels alongside Congo's army.", [("BDI", "cooperatesMilitarilyWith", "COD", "Asserted")]),
+    # a place's name without its category noun
+    ("fr", "L'aviation pakistanaise a frappé des positions dans la province de Paktika, dans l'est de l'Afghanistan.",
+     [("Paktika", "locatedIn", "AFG", "Asserted")]),
     # an inquiry into an event is into whoever did it, even with the phrase hung on the verb
     ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
      [("United Nations", "investigates", "MLI", "Asserted")]),

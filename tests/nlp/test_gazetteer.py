@@ -34,6 +34,7 @@ CROSS_LANGUAGE_HOMONYMS = {
     "mexico": {"country/MEX", "place/mexico-city"},  # en: the country; fr: the city
     "salvador": {"country/SLV", "place/salvador"},  # fr: the country; en: the Brazilian city
     "RSF": {"org/rapid-support-forces", "org/reporters-without-borders"},  # en / fr usage
+    "congo": {"country/COD", "country/COG"},  # en: the Democratic Republic; fr: Congo-Brazzaville
 }
 
 
@@ -165,8 +166,13 @@ def test_lookup_resolves_names_to_the_actor_they_stand_for(gaz, name, lang, acto
 def test_lookup_keeps_case_for_short_acronyms(gaz):
     assert gaz.lookup("US", "en").key == "country/USA"
     assert gaz.lookup("us", "en") is None
-    assert gaz.lookup("Congo") is None
     assert gaz.lookup("") is None
+
+
+def test_a_name_two_countries_share_reads_as_each_language_uses_it(gaz):
+    # English news write "Congo" for the Democratic Republic, French news for Congo-Brazzaville
+    assert gaz.lookup("Congo", "en").key == "country/COD"
+    assert gaz.lookup("Congo", "fr").key == "country/COG"
 
 
 @pytest.mark.parametrize(
