@@ -400,7 +400,6 @@ class ActorFinder:
                 return Mention(span.text, span.start_char, span.end_char, entry.type if entry else "Country", country, via="demonym")
         if key is None and cls in ("Place", "Thing", _PERSON) and self._described_as_body(span):
             cls = "Organization"  # "Belavia, la compagnie aérienne nationale", whatever the recognizer said
-
         if key is None and len(span) == 1 and span.text.istitle() and cls != _PERSON:
             # "l'Assemblée", "the Commission": the body named in full a little earlier
             named = self._named_in_full(span)

@@ -384,7 +384,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
     accusers: list[Token] = []
     if not subjects_ and token.pos_ == "NOUN":
-        # what someone is accused of: the accused did it ("accused Moscow of strikes on ...")
+        # what someone is accused of: the accused did it ("accused Kigali of strikes on ...")
         accused, accusers = _accusation_parties(ctx, token)
         subjects_, _ = _fill(ctx, {"obj": accused}, ("obj",), relation.domain, token)
     elided: list[Mention] = []
@@ -474,7 +474,7 @@ _CHARGE_PREPS = frozenset({"of", "for", "de"})
 
 def _accusation_parties(ctx: Context, noun: Token) -> tuple[list[Token], list[Token]]:
     """The accused and the accusers when a noun names what they are accused of: "accused
-    Moscow of strikes on ...", "blamed Pakistan for the attack", "accuse la Thaïlande
+    Kigali of strikes on ...", "blamed Pakistan for the attack", "accuse la Thaïlande
     d'« agression »", "has been accused of involvement in"."""
     nominal = noun.head if noun.head.text in QUOTE_MARKS and noun.head.i < noun.i else noun
     if preposition(nominal) not in _CHARGE_PREPS:
