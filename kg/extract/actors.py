@@ -165,13 +165,9 @@ class ActorFinder:
         """A place's name without the category noun written with it: "province de Paktika",
         "Sihanoukville province", "the Golis Mountains"."""
         start, end, doc = span.start, span.end, span.doc
-
-        def category(token: Token) -> bool:
-            return self.lex.has("place_category_nouns", token.lower_) or self.lex.has("place_category_nouns", token.lemma_.lower())
-
-        while start < end - 1 and (category(doc[start]) or doc[start].is_lower and doc[start].pos_ in ("DET", "ADP")):
+        while start < end - 1 and (self.lex.has_token("place_category_nouns", doc[start]) or doc[start].is_lower and doc[start].pos_ in ("DET", "ADP")):
             start += 1
-        while end - 1 > start and category(doc[end - 1]):
+        while end - 1 > start and self.lex.has_token("place_category_nouns", doc[end - 1]):
             end -= 1
         if (start, end) == (span.start, span.end) or not any(t.text[:1].isupper() for t in doc[start:end]):
             return span

@@ -97,6 +97,10 @@ class Lexicon:
         words = self.words.get(list_name)
         return bool(words) and _word_form(word) in words
 
+    def has_token(self, list_name: str, token) -> bool:
+        """Whether a word list holds a token's lemma or its form as written."""
+        return self.has(list_name, token.lemma_) or self.has(list_name, token.lower_)
+
     @cached_property
     def inflections(self) -> tuple[tuple[str, str], ...]:
         """Verb endings and the infinitive ending they stand for ("ent>er"), longest first."""

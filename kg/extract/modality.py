@@ -71,11 +71,6 @@ def _words(token: Token) -> tuple[str, str]:
     return token.lemma_.lower().replace("’", "'"), token.lower_.replace("’", "'")
 
 
-def _is(lex: Lexicon, name: str, token: Token) -> bool:
-    lemma, lower = _words(token)
-    return lex.has(name, lemma) or lex.has(name, lower)
-
-
 def _local_markers(node: Token, lex: Lexicon) -> str:
     """Negation and hedge markers attached to one word of the trigger's own clause."""
     found = "Asserted"
@@ -139,7 +134,7 @@ def _denies_the_charge(verb: Token, trigger: Token, lex: Lexicon) -> bool:
     denial answers the accusation from after it, and the accusation was still made (the
     denial of its content is read by ``denials``)."""
     return any(
-        c.dep_ in ("obj", "dobj", "nsubj", "nsubjpass", "nsubj:pass") and trigger.i < c.i < verb.i and _is(lex, "accusation_nouns", c)
+        c.dep_ in ("obj", "dobj", "nsubj", "nsubjpass", "nsubj:pass") and trigger.i < c.i < verb.i and lex.has_token("accusation_nouns", c)
         for c in verb.children
     )
 
@@ -163,40 +158,40 @@ def stance(trigger: Token, lex: Lexicon) -> Stance:
                 modality, cue = _stronger(modality, local), cue or node.text
             mood = mood or _conditional_mood(node, lex)
         if node != trigger and came_by in ("xcomp", "ccomp", "obj", "obl", "nmod", "advcl", "csubj", "acl"):
-            if _is(lex, "negation_verbs", node) and came_by in ("xcomp", "obj", "ccomp", "obl") and not _denies_the_charge(node, trigger, lex):
+            if lex.has_token("negation_verbs", node) and came_by in ("xcomp", "obj", "ccomp", "obl") and not _denies_the_charge(node, trigger, lex):
                 modality = _stronger(modality, "Negated")
                 denier = denier or _subject(node)
-            elif _is(lex, "hedge_verbs", node) and came_by in ("xcomp", "ccomp", "obl", "csubj"):
+            elif lex.has_token("hedge_verbs", node) and came_by in ("xcomp", "ccomp", "obl", "csubj"):
                 modality = _stronger(modality, "Hedged")
-            elif _is(lex, "hedge_passives", node) and came_by == "xcomp" and is_passive(node):
+            elif lex.has_token("hedge_passives", node) and came_by == "xcomp" and is_passive(node):
                 modality = _stronger(modality, "Hedged")
-            elif _is(lex, "hedge_nouns", node) and came_by in ("nmod", "obl") and node.pos_ == "NOUN":
+            elif lex.has_token("hedge_nouns", node) and came_by in ("nmod", "obl") and node.pos_ == "NOUN":
                 modality = _stronger(modality, "Hedged")  # "des spéculations sur une coopération militaire"
-            elif _is(lex, "belief_verbs", node) and came_by in ("ccomp", "xcomp", "obl", "obj"):
+            elif lex.has_token("belief_verbs", node) and came_by in ("ccomp", "xcomp", "obl", "obj"):
                 modality = _stronger(modality, "Hedged")
                 source = source or _subject(node)
-            elif _is(lex, "accuse_verbs", node) and (came_by in ("xcomp", "obl", "ccomp", "acl") or came_by == "advcl" and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in below.children) or came_by == "obj" and before in ("acl", "obl", "nmod")):
+            elif lex.has_token("accuse_verbs", node) and (came_by in ("xcomp", "obl", "ccomp", "acl") or came_by == "advcl" and not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in below.children) or came_by == "obj" and before in ("acl", "obl", "nmod")):
                 # (an adverbial clause with a subject of its own is no accused content: "..., while Brazil condemned the raid")
                 # (also "accuse Bagdad d'abriter ...", "accuse les Émirats de frappes", the charge hung on the accused)
                 modality = _stronger(modality, "Hedged")
                 source = source or (_agent(node) if is_passive(node) else _subject(node))
-            elif _is(lex, "speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj") and not is_passive(node):
+            elif lex.has_token("speech_verbs", node) and came_by in ("ccomp", "xcomp", "parataxis", "obj") and not is_passive(node):
                 # (a passive speech verb names no speaker: "minutes after he was declared the winner")
                 source = source or _subject(node)
                 reported = True
-            if _is(lex, "threat_verbs", node) and came_by in ("xcomp", "ccomp", "obl"):
+            if lex.has_token("threat_verbs", node) and came_by in ("xcomp", "ccomp", "obl"):
                 threatener = node
         if own_clause and node.pos_ in ("VERB", "AUX"):
             # a condition phrase the parser hung on the object ("frapperaient les infrastructures ... en cas de riposte")
             for obj in node.children:
-                if obj.dep_ in ("obj", "dobj") and any(c.dep_.startswith(("nmod", "prep")) and _is(lex, "conditional_nouns", c) and _conditional_phrase(c) for c in obj.children):
+                if obj.dep_ in ("obj", "dobj") and any(c.dep_.startswith(("nmod", "prep")) and lex.has_token("conditional_nouns", c) and _conditional_phrase(c) for c in obj.children):
                     modality = _stronger(modality, "Conditional")
                     conditioned = True
         for child in node.children:
             if child.dep_ == "mark" and lex.has("conditional_markers", child.lower_):
                 modality = _stronger(modality, "Conditional")
                 conditioned = True
-            elif own_clause and child.dep_.startswith(("obl", "nmod", "prep")) and _is(lex, "conditional_nouns", child) and _conditional_phrase(child):
+            elif own_clause and child.dep_.startswith(("obl", "nmod", "prep")) and lex.has_token("conditional_nouns", child) and _conditional_phrase(child):
                 modality = _stronger(modality, "Conditional")
                 conditioned = True
             elif own_clause and child.dep_.startswith("advcl") and any(

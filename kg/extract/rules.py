@@ -1051,9 +1051,9 @@ def _containers(ctx: Context, sent: Span, span: Span) -> list[Mention]:
     if k + 2 < sent.end and doc[k].text == ",":
         # "Transnistrie, région séparatiste de Moldavie", "Goma, the largest city in eastern Congo"
         j = k + 1
-        while j < sent.end and doc[j].pos_ in ("DET", "ADJ", "ADV") and not _is_place_category(ctx, doc[j]) and j - k < 5:
+        while j < sent.end and doc[j].pos_ in ("DET", "ADJ", "ADV") and not ctx.lex.has_token("place_category_nouns", doc[j]) and j - k < 5:
             j += 1
-        if j < sent.end and _is_place_category(ctx, doc[j]) and doc[j].pos_ in ("NOUN", "ADJ"):
+        if j < sent.end and ctx.lex.has_token("place_category_nouns", doc[j]) and doc[j].pos_ in ("NOUN", "ADJ"):
             return _apposed_category(ctx, doc[j])
     if k + 2 >= sent.end or doc[k].text != "," or not ctx.lex.has("aside_locative_prepositions", doc[k + 1].lower_):
         return []
@@ -1076,11 +1076,6 @@ def _containers(ctx: Context, sent: Span, span: Span) -> list[Mention]:
     if not found and target.pos_ == "ADJ" and ctx.lex.has("region_nouns", target.lower_) and k + 1 < sent.end:
         found = [m for m in ctx.finder.mentions(doc[k + 1], "place") if m.label == "Country"]
     return found
-
-
-def _is_place_category(ctx: Context, word: Token) -> bool:
-    """A noun that names a kind of place ("ville", "province", "base", "mine")."""
-    return ctx.lex.has("place_category_nouns", word.lemma_.lower()) or ctx.lex.has("place_category_nouns", word.lower_)
 
 
 def _apposed_category(ctx: Context, category: Token) -> list[Mention]:
@@ -1118,13 +1113,13 @@ def _named_owner(ctx: Context, region: Mention) -> Mention:
 def _category_owner(ctx: Context, token: Token) -> list[Mention]:
     """"la ville chinoise de X", "the city of X in ...", "the X region of Sudan": the owner of the category noun."""
     category = None
-    if _is_place_category(ctx, token):
+    if ctx.lex.has_token("place_category_nouns", token):
         category = token  # a name the recognizer ran on into its noun: "Sihanoukville province"
     elif preposition(token) in ("de", "of") and token.head != token:
         category = token.head.head if token.dep_ == "pobj" else token.head
     elif token.dep_ in ("compound", "nmod") and token.i < token.head.i:
         category = token.head
-    if category is None or not _is_place_category(ctx, category):
+    if category is None or not ctx.lex.has_token("place_category_nouns", category):
         return []
     found = []
     owner = ctx.finder.owner_of(category, exclude=token)
