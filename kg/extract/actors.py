@@ -33,13 +33,12 @@ _BODY_CLASSES = frozenset({"InternationalOrganization", "GovernmentBody", "Organ
 
 
 @lru_cache(maxsize=64)
-def _string_hashes(values: frozenset[str]):
+def _string_hashes(values: frozenset[str]) -> frozenset[int]:
     """spaCy's string hashes of a word list, computed once per list (they do not depend on the vocab)."""
-    import numpy
     from spacy.strings import StringStore
 
     store = StringStore()
-    return numpy.array([store[v] for v in values], dtype="uint64")
+    return frozenset(store[v] for v in values)
 
 
 def _preposition_word(child: Token, inner: Token) -> str | None:
@@ -217,9 +216,9 @@ class ActorFinder:
                     found[acronym.text] = span
         if not found:
             return
-        for token in doc:
-            span = found.get(token.text)
-            if span is not None and (token.i not in self.by_token or not self.by_token[token.i].ent_id_):
+        for token in self._tokens_with(doc, "ORTH", set(found)):
+            span = found[token.text]
+            if token.i not in self.by_token or not self.by_token[token.i].ent_id_:
                 self.by_token[token.i] = span
 
     def _defined_by_acronym(self, doc: Doc) -> list[Span]:
@@ -228,7 +227,9 @@ class ActorFinder:
         of the name or none of it. The gazetteer's own names are left as they are."""
         found: list[Span] = []
         minor = self.lex.words.get("name_function_words", frozenset())
-        for paren in (t for t in doc if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
+        for paren in self._tokens_with(doc, "ORTH", {"("}):
+            if paren.i + 2 >= len(doc) or doc[paren.i + 2].text != ")":
+                continue
             acronym = doc[paren.i + 1].text
             if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
                 continue
@@ -299,10 +300,8 @@ class ActorFinder:
         building a token object for every word."""
         if not values:
             return []
-        import numpy
-
         wanted = _string_hashes(frozenset(values))
-        return [doc[int(i)] for i in numpy.isin(doc.to_array(attr), wanted).nonzero()[0]]
+        return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
     def _one_actor(self, token: Token) -> Mention | None:
         """The single actor a nominal names, if it names exactly one."""

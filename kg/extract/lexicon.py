@@ -84,6 +84,7 @@ class Lexicon:
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     _infinitives: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def triggers_for(self, *forms: str) -> list[Trigger]:
         seen: list[Trigger] = []
@@ -96,6 +97,13 @@ class Lexicon:
     def has(self, list_name: str, word: str) -> bool:
         words = self.words.get(list_name)
         return bool(words) and _word_form(word) in words
+
+    def words_of(self, *list_names: str) -> frozenset[str]:
+        """Every word of these word lists together (worked out once per combination)."""
+        found = self._unions.get(list_names)
+        if found is None:
+            found = self._unions[list_names] = frozenset().union(*(self.words.get(name, frozenset()) for name in list_names))
+        return found
 
     def has_token(self, list_name: str, token) -> bool:
         """Whether a word list holds a token's lemma or its form as written."""

@@ -83,7 +83,7 @@ class Context:
 
     def candidates(self, sent: Span, *lists: str) -> list[Token]:
         """Tokens of a sentence whose lemma or form is in one of the lexicon's word lists."""
-        words = frozenset().union(*(self.lex.words.get(name, frozenset()) for name in lists))
+        words = self.lex.words_of(*lists)
         doc = sent.doc
         return [doc[i] for i in range(sent.start, sent.end) if self.lemmas[i] in words or self.lowers[i] in words]
 
@@ -259,8 +259,13 @@ def _requires_met(trigger: Trigger, token: Token) -> bool:
             return False
     if not trigger.requires and not trigger.excludes:
         return True
-    words = {c.lemma_.lower() for c in token.subtree} | {c.lower_ for c in token.subtree}
-    return (not trigger.requires or bool(words & trigger.requires)) and not words & trigger.excludes
+    required = not trigger.requires
+    for node in token.subtree:
+        forms = (node.lemma_.lower(), node.lower_)
+        if any(form in trigger.excludes for form in forms):
+            return False
+        required = required or any(form in trigger.requires for form in forms)
+    return required
 
 
 @register_rule("roles")

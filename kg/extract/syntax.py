@@ -57,11 +57,13 @@ def _norm(word: str) -> str:
 
 def preposition(token: Token) -> str | None:
     """The preposition introducing a nominal (French ``case`` child, English ``prep`` head)."""
-    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
-        words = [token.head] + [c for c in token.head.children if c.dep_ in ("fixed", "pcomp") and c.i < token.i]
-        return " ".join(_norm(w.text) for w in sorted(words, key=lambda t: t.i))
-    for child in token.children:
-        if child.dep_ in ("case", "mark") and child.i < token.i:
+    if token.dep_ == "pobj":
+        head = token.head
+        if head.dep_ in ("prep", "agent"):
+            words = [head] + [c for c in head.children if c.dep_ in ("fixed", "pcomp") and c.i < token.i]
+            return " ".join(_norm(w.text) for w in sorted(words, key=lambda t: t.i))
+    for child in token.lefts:
+        if child.dep_ in ("case", "mark"):
             words = sorted([child] + [c for c in child.children if c.dep_ == "fixed"], key=lambda t: t.i)
             phrase = " ".join(_norm(w.text) for w in words)
             after = words[-1].i + 1
@@ -124,15 +126,17 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
 def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) pairs under a word, whatever label the parser gave the nominal."""
     for child in token.children:
-        if child.dep_ == "prep" or (child.dep_ == "agent" and child.lower_ == "by") or (child.dep_ == "dative" and child.pos_ == "ADP"):
+        dep = child.dep_
+        if dep == "prep" or (dep == "agent" and child.lower_ == "by") or (dep == "dative" and child.pos_ == "ADP"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                inner = pobj.dep_
+                if inner == "pobj":
                     yield preposition(pobj) or _norm(child.text), pobj
-                elif pobj.dep_ == "prep":
+                elif inner == "prep":
                     for deeper in pobj.children:
                         if deeper.dep_ == "pobj":
                             yield f"{_norm(child.text)} {_norm(pobj.text)}", deeper
-        elif child.dep_ not in ("case", "mark", "det", "punct", "cc", "fixed") and child.pos_ not in ("VERB", "AUX"):
+        elif dep not in ("case", "mark", "det", "punct", "cc", "fixed") and child.pos_ not in ("VERB", "AUX"):
             prep = preposition(child)
             if prep and child.text in QUOTE_MARKS:
                 # an opening quote mark taken for the nominal: "accuse X d'« agression militaire »"
@@ -279,11 +283,14 @@ _MEMBER_WORDS = {"dont", "including", "notamment", "notably", "among"}
 def _members(nominal: Token) -> list[Token]:
     """Named members listed after a plural nominal and its modifiers: "treize entreprises
     américaines, dont Lockheed Martin", "several firms, including X and Y"."""
-    doc, end = nominal.doc, nominal.sent.end
+    doc = nominal.doc
     # the first comma after the nominal, with only the nominal's own modifiers before it
-    last = min(end, nominal.right_edge.i + 2)
+    last = min(len(doc), nominal.right_edge.i + 2)
     k = next((j for j in range(nominal.i + 1, last) if doc[j].text == ","), None)
-    if k is None or k + 1 >= end or doc[k + 1].lower_ not in _MEMBER_WORDS:
+    if k is None or k + 1 >= len(doc) or doc[k + 1].lower_ not in _MEMBER_WORDS:
+        return []
+    end = nominal.sent.end
+    if k + 1 >= end:
         return []
     k += 2
     while k < end and (doc[k].pos_ == "DET" or doc[k].lower_ in ("them", "eux", "elles", "l'", "l’")):
@@ -322,11 +329,14 @@ def clause_head(token: Token) -> Token:
 def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
     """Arguments of a trigger word by role name (see the module docstring)."""
     out: dict[str, list[Token]] = {}
+    seen: dict[str, set[int]] = {}
 
     def add(role: str, items: Iterable[Token]) -> None:
         for item in items:
+            held = seen.setdefault(role, set())
             out.setdefault(role, [])
-            if item not in out[role]:
+            if item.i not in held:
+                held.add(item.i)
                 out[role].append(item)
 
     passive = is_passive(token)
@@ -376,13 +386,14 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             if comp is not token and conditions:
                 inside = {t.i for clause in conditions for t in clause.subtree}
                 add("ccomp.target", [t for t in comp.subtree if t.i not in inside and preposition(t) in _TARGET_PREPS])
+    phrases = list(pp_objects(token))
     if token.pos_ in ("VERB", "AUX"):
-        own = {prep for prep, _ in pp_objects(token)}
+        own = {prep for prep, _ in phrases}
         for obj in out.get("obj", ()):
             for prep, inner in pp_objects(obj):
                 if prep not in own and prep not in _NOMINAL_PREPS:
                     add(f"pp:{prep}", [inner])
-    for prep, obj in pp_objects(token):
+    for prep, obj in phrases:
         if prep in ("par", "by") and (passive or token.pos_ == "NOUN" or token.dep_ == "acl"):
             add("agent", [obj])
         if prep == "entre" or prep == "between":
