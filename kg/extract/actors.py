@@ -135,8 +135,8 @@ class ActorFinder:
                     continue
                 if NER_CLASSES.get(ent.label_) in ("Place", "Facility"):
                     ent = self._without_category(ent)
-                if NER_CLASSES.get(ent.label_) == _PERSON and len(ent) == 1 and gazetteer.demonym(ent.text, self.lang):
-                    continue  # a demonym the recognizer took for a person ("Moldovan police")
+                if NER_CLASSES.get(ent.label_) in (_PERSON, "Place") and len(ent) == 1 and gazetteer.demonym(ent.text, self.lang):
+                    continue  # a demonym the recognizer took for a person or a place ("Moldovan police", "at Ukrainian cities")
             if ent.label_ in NER_CLASSES or ent.ent_id_ or self._headed_by_body_noun(ent):
                 ent = self._company_named_after(ent)
                 for i in range(ent.start, ent.end):

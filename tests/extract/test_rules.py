@@ -352,6 +352,8 @@ CASES = [
     # what someone is accused of: the accused did it, to whom the charge says or else to the accuser
     ("en", "Kyiv accused Moscow of strikes on Ukrainian cities.", [("RUS", "attacks", "UKR", "Hedged")]),
     ("en", "Estonian officials accused Minsk of a \"hybrid attack\".", [("BLR", "attacks", "EST", "Hedged")]),
+    # a demonym the recognizer took for a place still names the country ("at Ukrainian cities")
+    ("en", "Moscow has used its strategic bombers to fire cruise missiles at Ukrainian cities.", [("RUS", "attacks", "UKR", "Asserted")]),
     ("fr", "Le Tchad accuse le Soudan d'« agression militaire ».", [("SDN", "attacks", "TCD", "Hedged")]),
     ("fr", "Le Niger accuse le Bénin de frappes contre ses villages.", [("BEN", "attacks", "NER", "Hedged")]),
     # the reporter's subject owns "its" in the subject of what it reports
