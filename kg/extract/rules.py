@@ -406,6 +406,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         # "the launch violated ...": whoever carried out the event the subject takes up
         for event in [t for t in found.get("subj", ()) if t.pos_ == "NOUN" and _anaphoric(t) and not ctx.finder.mentions(t)][:1]:
             subjects_ = _antecedent_agents(ctx, event, relation.domain)
+    if not subjects_ and "subj" in trigger.subject:
+        subjects_ = _main_clause_subjects(ctx, sent, token, relation.domain)
     if not subjects_ and "light.subj" in trigger.subject and token.pos_ == "NOUN":
         head = clause_head(token)
         if head != token and ctx.lex.has("light_verbs", head.lemma_) and not beside_object(token, head):
@@ -749,6 +751,18 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
             k = start
         k -= 1
     return []
+
+
+def _main_clause_subjects(ctx: Context, sent: Span, verb: Token, allowed: frozenset[str]) -> list[Mention]:
+    """The subjects of the sentence's main verb, for a verb coordinated with it that the parser
+    hung on a word in between ("Pékin affirme que le navire était entré « illégalement » dans
+    ses eaux et a exhorté les Philippines à cesser", with "exhorté" under "illégalement")."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.pos_ in ("VERB", "AUX") or not any(c.dep_ == "cc" for c in verb.children):
+        return []
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.i > verb.i:
+        return []
+    return _fill(ctx, {"subj": subjects(root, ctx.lex.syntax)}, ("subj",), allowed, verb)[0]
 
 
 def _names_event(ctx: Context, noun: Token) -> bool:

@@ -354,6 +354,9 @@ CASES = [
     ("en", "Estonian officials accused Minsk of a \"hybrid attack\".", [("BLR", "attacks", "EST", "Hedged")]),
     # a demonym the recognizer took for a place still names the country ("at Ukrainian cities")
     ("en", "Moscow has used its strategic bombers to fire cruise missiles at Ukrainian cities.", [("RUS", "attacks", "UKR", "Asserted")]),
+    # a verb coordinated with the main verb but hung by the parser on a word in between
+    ("fr", "Ankara affirme que le navire était entré « illégalement » dans ses eaux et a exhorté la Grèce à cesser ses « provocations ».",
+     [("TUR", "demands", "GRC", "Asserted")]),
     ("fr", "Le Tchad accuse le Soudan d'« agression militaire ».", [("SDN", "attacks", "TCD", "Hedged")]),
     ("fr", "Le Niger accuse le Bénin de frappes contre ses villages.", [("BEN", "attacks", "NER", "Hedged")]),
     # the reporter's subject owns "its" in the subject of what it reports
