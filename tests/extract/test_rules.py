@@ -357,6 +357,9 @@ CASES = [
     # a verb coordinated with the main verb but hung by the parser on a word in between
     ("fr", "Ankara affirme que le navire était entré « illégalement » dans ses eaux et a exhorté la Grèce à cesser ses « provocations ».",
      [("TUR", "demands", "GRC", "Asserted")]),
+    # asking for a body to meet takes the matter to it
+    ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
+    ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
     ("fr", "Le Tchad accuse le Soudan d'« agression militaire ».", [("SDN", "attacks", "TCD", "Hedged")]),
     ("fr", "Le Niger accuse le Bénin de frappes contre ses villages.", [("BEN", "attacks", "NER", "Hedged")]),
     # the reporter's subject owns "its" in the subject of what it reports
