@@ -305,17 +305,46 @@ def _members(nominal: Token) -> list[Token]:
 def _past_participle_of_noun(token: Token) -> Token | None:
     """The noun a past participle describes ("missiles supplied by London", "des armes
     livrées à"), or None when the word is not such a participle."""
+    if token.pos_ == "VERB" and token.dep_ == "conj" and _is_past_participle(token):
+        return _set_off_participle(token)
     if token.pos_ != "VERB" or token.dep_ not in ("acl", "amod", "xcomp") or not (token.head.pos_ in ("NOUN", "PROPN") or token.head.ent_type_):
         return None
     if token.i < token.head.i or any(c.dep_ in _SUBJ for c in token.children):
         return None
-    past = token.tag_ == "VBN" or ("Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense"))
-    if not past:
+    if not _is_past_participle(token):
         return None
     described = token.head
     if described.dep_ == "appos" and described.head.pos_ == "PROPN":
         described = described.head  # "Louis Arnaud, un Français détenu par": Louis Arnaud
     return described
+
+
+def _is_past_participle(token: Token) -> bool:
+    return token.tag_ == "VBN" or ("Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense"))
+
+
+def _set_off_participle(token: Token) -> Token | None:
+    """The noun before the comma of "un mandat d'arrêt contre X, accusé de ...": a participle
+    set off by a comma that the parser took for a verb coordinated with the main one, though it
+    has no conjunction, auxiliary or subject of its own."""
+    k = token.i - 1
+    if k < 1 or token.doc[k].text != "," or any(c.dep_ in ("cc", "aux", "aux:tense", "aux:pass", "auxpass", "expl:pass") or c.dep_ in _SUBJ for c in token.children):
+        return None
+    described = token.doc[k - 1]
+    while described.dep_ in ("flat:name", "flat") and described.head.i < described.i:
+        described = described.head
+    return described if described.pos_ in ("NOUN", "PROPN") else None
+
+
+def _apposed_to(name: Token) -> Token | None:
+    """The noun a name set off by commas stands beside ("un ressortissant français, Yann X,")."""
+    k = name.i - 1
+    if k < 1 or name.doc[k].text != ",":
+        return None
+    before = name.doc[k - 1]
+    if before.pos_ == "ADJ" and before.dep_ == "amod" and before.head.i < before.i:
+        before = before.head
+    return before if before.pos_ == "NOUN" and before.head != name else None
 
 
 def clause_head(token: Token) -> Token:
@@ -357,8 +386,12 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             # holds or uses it is where it went ("Minsk dispose de missiles fournis par ...")
             add("subjpass", [participle])
             governor = clause_head(participle)
-            if governor != participle:
-                add("holder", subjects(governor, words))
+            holders = [s for s in subjects(governor, words) if s.i != participle.i] if governor != participle else []
+            if not holders and _apposed_to(participle) is not None:
+                # "ont arrêté un ressortissant français, Yann X, accusé de ...", with the name
+                # taken for the subject of the verb after it
+                holders = subjects(clause_head(_apposed_to(participle)), words)
+            add("holder", holders)
         elif not passive:
             add("subj", subjects(token, words))
         if token.dep_ in ("acl", "amod") and (passive or token.tag_ == "VBN" or "VerbForm=Part" in str(token.morph)):

@@ -357,6 +357,9 @@ CASES = [
     # a verb coordinated with the main verb but hung by the parser on a word in between
     ("fr", "Ankara affirme que le navire était entré « illégalement » dans ses eaux et a exhorté la Grèce à cesser ses « provocations ».",
      [("TUR", "demands", "GRC", "Asserted")]),
+    # whoever holds the accused accuses them, past a name the parser took for the next verb's subject
+    ("fr", "Les autorités nigériennes ont arrêté un ressortissant allemand, Karl Weber, accusé d'espionnage, a annoncé samedi la télévision publique.",
+     [("NER", "accuses", "Karl Weber", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
@@ -495,6 +498,9 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
+        # a participle set off by a comma describes the name before it; the charge is not the accused
+        ("fr", "La Cour pénale internationale (CPI) a émis mardi un mandat d'arrêt contre le chef de guerre Joseph Kony, accusé de l'enlèvement d'enfants ougandais.",
+         ("Cour pénale internationale", "accuses", "enfants")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
