@@ -756,13 +756,30 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
 def _main_clause_subjects(ctx: Context, sent: Span, verb: Token, allowed: frozenset[str]) -> list[Mention]:
     """The subjects of the sentence's main verb, for a verb coordinated with it that the parser
     hung on a word in between ("Pékin affirme que le navire était entré « illégalement » dans
-    ses eaux et a exhorté les Philippines à cesser", with "exhorté" under "illégalement")."""
-    if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.pos_ in ("VERB", "AUX") or not any(c.dep_ == "cc" for c in verb.children):
+    ses eaux et a exhorté les Philippines à cesser", with "exhorted" under "illégalement"), and
+    for a present participle set off by a comma, which says what the subject did besides ("ont
+    imposé des sanctions au milliardaire X, fondateur du parti ..., l'accusant de ...")."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in verb.children):
+        return []
+    coordinated = verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX") and any(c.dep_ == "cc" for c in verb.children)
+    if not coordinated and not _set_off_present_participle(verb):
         return []
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.i > verb.i:
         return []
     return _fill(ctx, {"subj": subjects(root, ctx.lex.syntax)}, ("subj",), allowed, verb)[0]
+
+
+def _set_off_present_participle(verb: Token) -> bool:
+    """", l'accusant de ...", ", accusing Minsk of ...": a present participle after a comma, with
+    at most its object pronoun between, that does not describe the noun before it."""
+    present = verb.tag_ == "VBG" or "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    if not present or verb.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
+        return False  # (one that describes the noun before it: "le pétrolier X, battant pavillon de ...")
+    k = verb.i - 1
+    while k > verb.sent.start and verb.doc[k].dep_ in ("obj", "iobj", "expl:comp") and verb.doc[k].head == verb and verb.doc[k].pos_ in ("PRON", "DET"):
+        k -= 1
+    return k > verb.sent.start and verb.doc[k].text == ","
 
 
 def _names_event(ctx: Context, noun: Token) -> bool:

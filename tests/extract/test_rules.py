@@ -360,6 +360,9 @@ CASES = [
     # whoever holds the accused accuses them, past a name the parser took for the next verb's subject
     ("fr", "Les autorités nigériennes ont arrêté un ressortissant allemand, Karl Weber, accusé d'espionnage, a annoncé samedi la télévision publique.",
      [("NER", "accuses", "Karl Weber", "Asserted")]),
+    # a present participle set off by a comma says what the subject did besides
+    ("fr", "Washington a imposé jeudi des sanctions au magnat Vladimir Plahotniuc, propriétaire de plusieurs chaînes de télévision, l'accusant d'avoir acheté des votes.",
+     [("USA", "accuses", "Vladimir Plahotniuc", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
