@@ -135,6 +135,8 @@ class ActorFinder:
                     continue
                 if NER_CLASSES.get(ent.label_) in ("Place", "Facility"):
                     ent = self._without_category(ent)
+                    if self._category_only(ent):
+                        continue  # a category noun with at most a nationality: "l'État indien"
                 if NER_CLASSES.get(ent.label_) in (_PERSON, "Place") and len(ent) == 1 and gazetteer.demonym(ent.text, self.lang):
                     continue  # a demonym the recognizer took for a person or a place ("Moldovan police", "at Ukrainian cities")
             if ent.label_ in NER_CLASSES or ent.ent_id_ or self._headed_by_body_noun(ent):
@@ -171,6 +173,12 @@ class ActorFinder:
         if (start, end) == (span.start, span.end) or not any(t.text[:1].isupper() for t in doc[start:end]):
             return span
         return Span(doc, start, end, label=span.label_)
+
+    def _category_only(self, span: Span) -> bool:
+        """A span of place category nouns, nationality adjectives and function words, with no name in it."""
+        return all(
+            self.lex.has_token("place_category_nouns", t) or self.gaz.demonym(t.text, self.lang) or t.pos_ in ("DET", "ADP") for t in span
+        )
 
     def _headed_by_body_noun(self, span: Span) -> bool:
         """A name of several words headed by a body's noun, whatever the recognizer called it: "Brigade 444"."""

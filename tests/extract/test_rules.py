@@ -363,6 +363,9 @@ CASES = [
     # a present participle set off by a comma says what the subject did besides
     ("fr", "Washington a imposé jeudi des sanctions au magnat Vladimir Plahotniuc, propriétaire de plusieurs chaînes de télévision, l'accusant d'avoir acheté des votes.",
      [("USA", "accuses", "Vladimir Plahotniuc", "Asserted")]),
+    # a sub-national state or sector is a place category; the category noun alone names no place
+    ("en", "Protesters gathered on Sunday in the northern Indian state of Manipur.", [("Manipur", "locatedIn", "IND", "Asserted")]),
+    ("fr", "Des manifestants se sont rassemblés dimanche dans l'État indien du Manipur.", [("Manipur", "locatedIn", "IND", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
@@ -501,6 +504,7 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "JUBA, March 27 (Reuters) - South Sudanese security forces placed opposition leader Riek Machar under house arrest.",
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
+        ("fr", "Des manifestants se sont rassemblés dimanche dans l'État indien du Manipur.", ("État", "locatedIn", "IND")),
         # a participle set off by a comma describes the name before it; the charge is not the accused
         ("fr", "La Cour pénale internationale (CPI) a émis mardi un mandat d'arrêt contre le chef de guerre Joseph Kony, accusé de l'enlèvement d'enfants ougandais.",
          ("Cour pénale internationale", "accuses", "enfants")),
