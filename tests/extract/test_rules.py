@@ -366,6 +366,10 @@ CASES = [
     # a sub-national state or sector is a place category; the category noun alone names no place
     ("en", "Protesters gathered on Sunday in the northern Indian state of Manipur.", [("Manipur", "locatedIn", "IND", "Asserted")]),
     ("fr", "Des manifestants se sont rassemblés dimanche dans l'État indien du Manipur.", [("Manipur", "locatedIn", "IND", "Asserted")]),
+    # closing crossings or airspace to a neighbour shuts it out
+    ("fr", "La Lituanie a fermé jeudi tous ses points de passage avec le Bélarus.", [("LTU", "coerces", "BLR", "Asserted")]),
+    ("fr", "En représailles, le Niger a fermé son espace aérien aux avions français.", [("NER", "coerces", "FRA", "Asserted")]),
+    ("en", "In retaliation, Niger closed its airspace to French aircraft.", [("NER", "coerces", "FRA", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
