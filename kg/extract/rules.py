@@ -386,7 +386,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     pairs: list[tuple[Mention, Mention, str]] = []
     if trigger.between and not found.get("between"):
         found["between"] = _linear_between(ctx, sent, token)
-    subjects_, _ = _fill(ctx, found, trigger.subject, relation.domain, token)
+    subjects_, subject_role = _fill(ctx, found, trigger.subject, relation.domain, token)
     accusers: list[Token] = []
     if not subjects_ and token.pos_ == "NOUN":
         # what someone is accused of: the accused did it ("accused Kigali of strikes on ...")
@@ -452,8 +452,10 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
             pairs.append((o, s, relation.inverse) if flip else (s, o, predicate))
     for s, o, p in pairs:
         claim = _claim(ctx, sent, token, s, p, o, trigger.id, trigger.modality)
-        if claim is not None and trigger.presupposed:
-            # what was refused or denied is the change, not the state it presupposes
+        if claim is not None and (trigger.presupposed or subject_role == "aside"):
+            # what was refused or denied is the change, not the state it presupposes; an aside
+            # on the subject is said of it whatever the clause around says ("a démenti tout
+            # soutien aux FSR, en guerre contre l'armée")
             source = None if claim.attributed_to == claim.denied_by else claim.attributed_to
             claim = replace(claim, modality="Asserted", denied_by=None, attributed_to=source)
         if claim is not None and trigger.negative:
@@ -532,13 +534,16 @@ def _where_object_is(verb: Token) -> list[Token]:
 
 
 def _aside_holder(sent: Span, token: Token) -> list[Token]:
-    """The nominal an aside describes: "la Pologne, membre de l'Otan", "Moscow, a close ally of Minsk".
+    """The nominal an aside describes: "la Pologne, membre de l'Otan", "Moscow, a close ally of
+    Minsk", "Israël, en guerre contre le Hezbollah".
 
     Read off the word order (the name right before the comma that opens the aside), which
     the parse of such asides often misses.
     """
     doc = sent.doc
     j = token.i - 1
+    if j > sent.start and doc[j].pos_ == "ADP" and token.pos_ == "NOUN":
+        j -= 1  # (a state the aside puts its holder in: "en guerre contre", "at war with")
     while j > sent.start and (doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM") or doc[j].ent_type_ == "NORP") and doc[j].text != ",":
         j -= 1
     if doc[j].text == "," and j - 1 >= sent.start:

@@ -370,6 +370,10 @@ CASES = [
     ("fr", "La Lituanie a fermé jeudi tous ses points de passage avec le Bélarus.", [("LTU", "coerces", "BLR", "Asserted")]),
     ("fr", "En représailles, le Niger a fermé son espace aérien aux avions français.", [("NER", "coerces", "FRA", "Asserted")]),
     ("en", "In retaliation, Niger closed its airspace to French aircraft.", [("NER", "coerces", "FRA", "Asserted")]),
+    # an aside puts its holder at war, whatever the clause around it says
+    ("en", "Israel, at war with Hamas since October, said it would expand its operations.", [("ISR", "fightsWith", "Hamas", "Asserted")]),
+    ("fr", "Abou Dhabi a démenti tout soutien aux FSR, en guerre contre l'armée soudanaise depuis avril 2023.",
+     [("Forces de soutien rapide", "fightsWith", "SDN", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
