@@ -374,6 +374,11 @@ CASES = [
     ("en", "Israel, at war with Hamas since October, said it would expand its operations.", [("ISR", "fightsWith", "Hamas", "Asserted")]),
     ("fr", "Abou Dhabi a démenti tout soutien aux FSR, en guerre contre l'armée soudanaise depuis avril 2023.",
      [("Forces de soutien rapide", "fightsWith", "SDN", "Asserted")]),
+    # a treatment condemned without its doer is what the article leads with
+    ("fr", "Le Tadjikistan a commencé mercredi à expulser des milliers de migrants afghans. Les talibans ont dénoncé un traitement « cruel ».",
+     [("Taliban", "condemns", "TJK", "Asserted")]),
+    ("en", "Tajikistan began deporting thousands of Afghan migrants on Wednesday. The Taliban condemned the cruel treatment.",
+     [("Taliban", "condemns", "TJK", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
