@@ -110,8 +110,13 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         elif obj.lower_ in _QUE and object_relative(token) is obj:
             found.extend([t for t in [_before_comma(obj)] if t is not None])
         elif obj.text in QUOTE_MARKS:
-            # an opening quote mark taken for the object: "a dénoncé une « violation de ... »"
-            found.extend([c for c in obj.children if c.pos_ in ("NOUN", "PROPN") and c.i > obj.i][:1] or [obj])
+            # an opening quote mark taken for the object: "a dénoncé une « violation de ... »",
+            # with the quoted noun under it or, when the parser cut the sentence there, right after it
+            quoted = [c for c in obj.children if c.pos_ in ("NOUN", "PROPN") and c.i > obj.i][:1]
+            after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+            if not quoted and after is not None and after.pos_ == "NOUN" and after.dep_ == "ROOT":
+                quoted = [after]
+            found.extend(quoted or [obj])
         else:
             found.append(obj)
     if not found:

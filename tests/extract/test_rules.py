@@ -379,6 +379,9 @@ CASES = [
      [("Taliban", "condemns", "TJK", "Asserted")]),
     ("en", "Tajikistan began deporting thousands of Afghan migrants on Wednesday. The Taliban condemned the cruel treatment.",
      [("Taliban", "condemns", "TJK", "Asserted")]),
+    # a quoted object the parser cut off into a sentence of its own
+    ("fr", "Le président vénézuélien Nicolás Maduro a fustigé une « violation flagrante » de la souveraineté du Venezuela par Bogota.",
+     [("Nicolás Maduro", "condemns", "COL", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
