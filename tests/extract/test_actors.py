@@ -7,11 +7,12 @@ import pytest
 from kg.extract.actors import ActorFinder
 from kg.extract.lexicon import lexicon
 from kg.nlp.gazetteer import default_gazetteer
+from kg.nlp.guard import tokenizable
 from kg.nlp.pipeline import get_nlp
 
 
 def _finder(lang: str, text: str) -> ActorFinder:
-    return ActorFinder(get_nlp(lang)(text), default_gazetteer(), lexicon(lang))
+    return ActorFinder(get_nlp(lang)(tokenizable(text)), default_gazetteer(), lexicon(lang))
 
 
 @pytest.mark.parametrize(

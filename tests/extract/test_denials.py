@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kg import Article
+from kg.nlp.guard import tokenizable
 from kg.nlp.pipeline import get_nlp
 from kg.pipeline import analyse
 
 
 def _claims(lang: str, text: str, predicate: str):
-    result = analyse(Article(text=text, lang=lang), get_nlp(lang)(text))
+    result = analyse(Article(text=text, lang=lang), get_nlp(lang)(tokenizable(text)))
     return [c for c in result.claims if c.predicate == predicate]
 
 
