@@ -933,9 +933,26 @@ class ActorFinder:
         return []
 
     def _across_border(self, token: Token, slot: str, depth: int) -> list[Mention]:
-        for child in token.children:
+        found = self._neighbour_named(token, slot, depth)
+        if found or not self._definite(token) or any(c.dep_ not in ("det", "case") for c in token.children):
+            return found
+        # "the border" alone: the one a border named earlier is shared with ("closed its border
+        # with Rwanda ... deployed troops along the border")
+        words = self.lex.words.get("border_nouns", frozenset())
+        for earlier in reversed([t for t in self._tokens_with(self.doc, "LOWER", words) if t.i < token.i]):
+            found = self._neighbour_named(earlier, slot, depth)
+            if found:
+                return found
+        return []
+
+    def _neighbour_named(self, token: Token, slot: str, depth: int) -> list[Mention]:
+        """Who a border is shared with, as named beside it: "its border with Belarus", "the Somali
+        border", also when the parser hung the phrase on the verb ("closed its border with Rwanda")."""
+        on_verb = [c for c in token.head.children if c.i > token.i and c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod")] if token.dep_ in ("obj", "dobj") else []
+        for child in [*token.children, *on_verb]:
             inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
-            if inner is not None and _preposition_word(child, inner) in ("with", "avec", "de", "of"):
+            wanted = ("with", "avec") if child in on_verb else ("with", "avec", "de", "of")
+            if inner is not None and _preposition_word(child, inner) in wanted:
                 found = self.single(inner, slot, depth + 1)
                 if found:
                     return found

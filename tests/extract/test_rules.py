@@ -386,6 +386,9 @@ CASES = [
     # guillemets reach the parser as plain double quotes, which the French model reads far better
     ("fr", "Le Premier ministre estonien Kristen Michal a demandé mercredi l'activation de l'article 4 du traité de l'OTAN et dénoncé une « provocation à grande échelle » de Moscou.",
      [("Kristen Michal", "condemns", "RUS", "Asserted")]),
+    # "the border" alone is the one named earlier, with its neighbour on the verb
+    ("en", "Lithuania closed its border with Belarus on Monday. Lithuania has also deployed troops along the border.",
+     [("LTU", "mobilizesAgainst", "BLR", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
