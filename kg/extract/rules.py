@@ -427,7 +427,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
         reactors = frozenset(m.ident for m in subjects_) | frozenset(c for m in subjects_ if m.label == "Person" for c in [ctx.finder.country_of(m)] if c)
-        objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _REACTIONS, besides=reactors)
+        objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _REACTIONS or predicate == "supports", besides=reactors)
     if trigger.between and len(found.get("between", ())) >= 1:
         # (a modifier of another member is part of it: "the Trump administration" is one side)
         members = [t for t in found["between"] if not (t.head in found["between"] and t.dep_ in ("compound", "poss", "nmod:poss", "amod"))]
@@ -793,6 +793,7 @@ def _names_event(ctx: Context, noun: Token) -> bool:
 
 
 # Reactions to an event are aimed at its doer, so "condemned the raid" can take up the lead event
+# (as can praise: "a salué une décision « historique »")
 _REACTIONS = frozenset({"condemns", "protestsAgainst", "expressesConcernAbout", "rejects", "accuses"})
 
 

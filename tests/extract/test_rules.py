@@ -389,6 +389,11 @@ CASES = [
     # "the border" alone is the one named earlier, with its neighbour on the verb
     ("en", "Lithuania closed its border with Belarus on Monday. Lithuania has also deployed troops along the border.",
      [("LTU", "mobilizesAgainst", "BLR", "Asserted")]),
+    # praise of a decision that names no maker goes to whoever the article leads with
+    ("fr", "La Cour internationale de justice a ordonné vendredi à Israël de suspendre son offensive à Rafah. L'Afrique du Sud a salué une décision « historique ».",
+     [("ZAF", "supports", "Cour internationale de justice", "Asserted")]),
+    ("en", "Hungary announced on Thursday that it would withdraw from the International Criminal Court. Israeli Prime Minister Benjamin Netanyahu praised the decision as bold.",
+     [("Benjamin Netanyahu", "supports", "HUN", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
