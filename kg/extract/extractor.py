@@ -11,6 +11,7 @@ from ..schema import schema
 from .actors import ActorFinder
 from .denials import denials
 from .lexicon import lexicon
+from .meetings import visits_from_meetings
 from .retaliation import alerts, retaliations
 from .rules import RULES, Context
 
@@ -38,6 +39,8 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stat
     for claim in retaliations(ctx, doc, list(best.values())):
         _keep(best, claim)
     for claim in alerts(ctx, doc, list(best.values())):
+        _keep(best, claim)
+    for claim in visits_from_meetings(ctx, list(best.values())):
         _keep(best, claim)
     return list(best.values())
 

@@ -394,6 +394,11 @@ CASES = [
      [("ZAF", "supports", "Cour internationale de justice", "Asserted")]),
     ("en", "Hungary announced on Thursday that it would withdraw from the International Criminal Court. Israeli Prime Minister Benjamin Netanyahu praised the decision as bold.",
      [("Benjamin Netanyahu", "supports", "HUN", "Asserted")]),
+    # meeting the host in the host's country is visiting it
+    ("fr", "Le président kényan William Ruto s'est entretenu vendredi à Pékin avec son homologue chinois Xi Jinping.",
+     [("William Ruto", "visits", "CHN", "Asserted"), ("William Ruto", "meets", "Xi Jinping", "Asserted")]),
+    ("en", "Fiji Prime Minister Sitiveni Rabuka, who met Australian Prime Minister Anthony Albanese in Canberra, said his country would cooperate with China.",
+     [("Sitiveni Rabuka", "visits", "AUS", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
@@ -533,6 +538,9 @@ def test_sentence_without_events_gives_no_event_claims():
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
         ("fr", "Des manifestants se sont rassemblés dimanche dans l'État indien du Manipur.", ("État", "locatedIn", "IND")),
+        # (at home, a meeting is no visit)
+        ("fr", "Le président français Emmanuel Macron s'est entretenu lundi à Paris avec le Premier ministre français François Bayrou.",
+         ("Emmanuel Macron", "visits", "FRA")),
         # a participle set off by a comma describes the name before it; the charge is not the accused
         ("fr", "La Cour pénale internationale (CPI) a émis mardi un mandat d'arrêt contre le chef de guerre Joseph Kony, accusé de l'enlèvement d'enfants ougandais.",
          ("Cour pénale internationale", "accuses", "enfants")),
