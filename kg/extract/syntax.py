@@ -437,6 +437,9 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         if prep == "entre" or prep == "between":
             add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + listed_after(obj))
         add(f"pp:{prep}", [obj] + [t for t in listed_after(obj, prep) if (t.pos_ == "PROPN" or t.ent_type_) and preposition(t) in (None, prep)])
+    if passive and token.pos_ in ("VERB", "AUX") and not out.get("agent"):
+        # "a été reçu jeudi à la Maison Blanche par Donald Trump", with the agent hung on the place
+        add("agent", _stray_agent(token))
     if out.get("obj") and out.get("pp:including"):
         # "expelled six diplomats, including the High Commissioner": members of the object
         add("obj", out["pp:including"])
@@ -519,6 +522,24 @@ def listed_after(token: Token, prep: str | None = None) -> list[Token]:
         else:
             break
     return found
+
+
+def _stray_agent(verb: Token) -> list[Token]:
+    """A passive verb's "par X" / "by X" that the parser hung on one of its nominals (a place, a
+    day) rather than on the verb; not one inside a clause or a participle of its own."""
+    for child in verb.children:
+        if child.pos_ not in ("NOUN", "PROPN") or child.dep_ not in ("obl", "obl:mod", "obl:arg", "npadvmod", "nmod"):
+            continue
+        for node in child.subtree:
+            if node == child or preposition(node) not in ("par", "by") or node.pos_ not in ("NOUN", "PROPN"):
+                continue
+            path, inner = [], node.head
+            while inner != child:
+                path.append(inner)
+                inner = inner.head
+            if all(t.pos_ in ("NOUN", "PROPN", "ADP") for t in path):
+                return [node]
+    return []
 
 
 def _authors(nominal: Token) -> dict[str, list[Token]]:

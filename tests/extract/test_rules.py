@@ -399,6 +399,10 @@ CASES = [
      [("William Ruto", "visits", "CHN", "Asserted"), ("William Ruto", "meets", "Xi Jinping", "Asserted")]),
     ("en", "Fiji Prime Minister Sitiveni Rabuka, who met Australian Prime Minister Anthony Albanese in Canberra, said his country would cooperate with China.",
      [("Sitiveni Rabuka", "visits", "AUS", "Asserted")]),
+    # a passive verb's agent that the parser hung on a day or a place
+    ("fr", "Le président turc Recep Tayyip Erdogan a été reçu jeudi à la Maison Blanche par Joe Biden.",
+     [("Joe Biden", "meets", "Recep Tayyip Erdogan", "Asserted")]),
+    ("fr", "Le général Juan Pérez a été arrêté mercredi soir par la police bolivienne.", [("BOL", "coerces", "Juan Pérez", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
