@@ -138,7 +138,7 @@ class ActorFinder:
                     if self._category_only(ent):
                         continue  # a category noun with at most a nationality: "l'État indien"
                 if NER_CLASSES.get(ent.label_) in (_PERSON, "Place") and len(ent) == 1 and gazetteer.demonym(ent.text, self.lang):
-                    continue  # a demonym the recognizer took for a person or a place ("Moldovan police", "at Ukrainian cities")
+                    continue  # a demonym the recognizer took for a person or a place ("Moldovan police", "at Georgian cities")
             if ent.label_ in NER_CLASSES or ent.ent_id_ or self._headed_by_body_noun(ent):
                 ent = self._company_named_after(ent)
                 for i in range(ent.start, ent.end):
@@ -937,7 +937,7 @@ class ActorFinder:
         if found or not self._definite(token) or any(c.dep_ not in ("det", "case") for c in token.children):
             return found
         # "the border" alone: the one a border named earlier is shared with ("closed its border
-        # with Rwanda ... deployed troops along the border")
+        # with Laos ... deployed troops along the border")
         words = self.lex.words.get("border_nouns", frozenset())
         for earlier in reversed([t for t in self._tokens_with(self.doc, "LOWER", words) if t.i < token.i]):
             found = self._neighbour_named(earlier, slot, depth)
@@ -947,7 +947,7 @@ class ActorFinder:
 
     def _neighbour_named(self, token: Token, slot: str, depth: int) -> list[Mention]:
         """Who a border is shared with, as named beside it: "its border with Belarus", "the Somali
-        border", also when the parser hung the phrase on the verb ("closed its border with Rwanda")."""
+        border", also when the parser hung the phrase on the verb ("closed its border with Laos")."""
         on_verb = [c for c in token.head.children if c.i > token.i and c.dep_ in ("prep", "obl", "obl:arg", "obl:mod", "nmod")] if token.dep_ in ("obj", "dobj") else []
         for child in [*token.children, *on_verb]:
             inner = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child

@@ -1,8 +1,9 @@
 """Visits read off meetings: meeting the host in the host's own country is visiting it.
 
-"Lula s'est entretenu à Pékin avec Xi Jinping", "Blinken met Xi in Beijing", "who met
-Australian Prime Minister Anthony Albanese in Canberra": the participant from elsewhere
-visits the country the meeting took place in, when the other participant belongs to it.
+"Le président kényan s'est entretenu à Pékin avec son homologue chinois", "the Fijian
+prime minister, who met his Australian counterpart in Canberra": the participant from
+elsewhere visits the country the meeting took place in, when the other participant belongs
+to it.
 """
 
 from __future__ import annotations

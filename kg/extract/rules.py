@@ -427,7 +427,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
         reactors = frozenset(m.ident for m in subjects_) | frozenset(c for m in subjects_ if m.label == "Person" for c in [ctx.finder.country_of(m)] if c)
-        objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _REACTIONS or predicate == "supports", besides=reactors)
+        objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _LEAD_TAKERS, besides=reactors)
     if trigger.between and len(found.get("between", ())) >= 1:
         # (a modifier of another member is part of it: "the Trump administration" is one side)
         members = [t for t in found["between"] if not (t.head in found["between"] and t.dep_ in ("compound", "poss", "nmod:poss", "amod"))]
@@ -455,7 +455,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         if claim is not None and (trigger.presupposed or subject_role == "aside"):
             # what was refused or denied is the change, not the state it presupposes; an aside
             # on the subject is said of it whatever the clause around says ("a démenti tout
-            # soutien aux FSR, en guerre contre l'armée")
+            # soutien aux rebelles, en guerre contre l'armée")
             source = None if claim.attributed_to == claim.denied_by else claim.attributed_to
             claim = replace(claim, modality="Asserted", denied_by=None, attributed_to=source)
         if claim is not None and trigger.negative:
@@ -535,7 +535,7 @@ def _where_object_is(verb: Token) -> list[Token]:
 
 def _aside_holder(sent: Span, token: Token) -> list[Token]:
     """The nominal an aside describes: "la Pologne, membre de l'Otan", "Moscow, a close ally of
-    Minsk", "Israël, en guerre contre le Hezbollah".
+    Minsk", "le Soudan, en guerre contre les rebelles".
 
     Read off the word order (the name right before the comma that opens the aside), which
     the parse of such asides often misses.
@@ -760,8 +760,8 @@ def _left_subjects(ctx: Context, sent: Span, trigger: Token) -> list[Token]:
 
 def _main_clause_subjects(ctx: Context, sent: Span, verb: Token, allowed: frozenset[str]) -> list[Mention]:
     """The subjects of the sentence's main verb, for a verb coordinated with it that the parser
-    hung on a word in between ("Pékin affirme que le navire était entré « illégalement » dans
-    ses eaux et a exhorté les Philippines à cesser", with "exhorted" under "illégalement"), and
+    hung on a word in between ("Ankara affirme que le navire était entré « illégalement » dans
+    ses eaux et a exhorté la Grèce à cesser", with "exhorté" under "illégalement"), and
     for a present participle set off by a comma, which says what the subject did besides ("ont
     imposé des sanctions au milliardaire X, fondateur du parti ..., l'accusant de ...")."""
     if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in verb.children):
@@ -792,9 +792,10 @@ def _names_event(ctx: Context, noun: Token) -> bool:
     return any("NOUN" in t.pos for t in ctx.lex.triggers_for(noun.lemma_.lower(), noun.lower_))
 
 
-# Reactions to an event are aimed at its doer, so "condemned the raid" can take up the lead event
-# (as can praise: "a salué une décision « historique »")
+# Reactions to an event are aimed at its doer, so "condemned the raid" can take up the lead
+# event, and so can praise ("welcomed the ruling"), though praise is an event of its own
 _REACTIONS = frozenset({"condemns", "protestsAgainst", "expressesConcernAbout", "rejects", "accuses"})
+_LEAD_TAKERS = _REACTIONS | {"supports"}
 
 
 def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str], lead: bool = False, besides: frozenset[str] = frozenset()) -> list[Mention]:

@@ -342,7 +342,7 @@ def _set_off_participle(token: Token) -> Token | None:
 
 
 def _apposed_to(name: Token) -> Token | None:
-    """The noun a name set off by commas stands beside ("un ressortissant français, Yann X,")."""
+    """The noun a name set off by commas stands beside ("un ressortissant allemand, Karl X,")."""
     k = name.i - 1
     if k < 1 or name.doc[k].text != ",":
         return None
@@ -392,10 +392,11 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             add("subjpass", [participle])
             governor = clause_head(participle)
             holders = [s for s in subjects(governor, words) if s.i != participle.i] if governor != participle else []
-            if not holders and _apposed_to(participle) is not None:
-                # "ont arrêté un ressortissant français, Yann X, accusé de ...", with the name
+            beside = _apposed_to(participle) if not holders else None
+            if beside is not None:
+                # "ont arrêté un ressortissant allemand, Karl X, accusé de ...", with the name
                 # taken for the subject of the verb after it
-                holders = subjects(clause_head(_apposed_to(participle)), words)
+                holders = subjects(clause_head(beside), words)
             add("holder", holders)
         elif not passive:
             add("subj", subjects(token, words))
@@ -438,7 +439,7 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
             add("between", conjuncts(obj) + [c for c in token.conjuncts if c.i > obj.i and c.pos_ == "PROPN"] + listed_after(obj))
         add(f"pp:{prep}", [obj] + [t for t in listed_after(obj, prep) if (t.pos_ == "PROPN" or t.ent_type_) and preposition(t) in (None, prep)])
     if passive and token.pos_ in ("VERB", "AUX") and not out.get("agent"):
-        # "a été reçu jeudi à la Maison Blanche par Donald Trump", with the agent hung on the place
+        # "a été reçu jeudi à l'Élysée par le président", with the agent hung on the day or the place
         add("agent", _stray_agent(token))
     if out.get("obj") and out.get("pp:including"):
         # "expelled six diplomats, including the High Commissioner": members of the object
