@@ -769,10 +769,15 @@ def _main_clause_subjects(ctx: Context, sent: Span, verb: Token, allowed: frozen
     coordinated = verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX") and any(c.dep_ == "cc" for c in verb.children)
     if not coordinated and not _set_off_present_participle(verb):
         return []
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or root.i > verb.i:
-        return []
-    return _fill(ctx, {"subj": subjects(root, ctx.lex.syntax)}, ("subj",), allowed, verb)[0]
+    # (a coordinated verb first tries the clause of the word it was hung on: "l'Iran, qui dispose
+    # d'un arsenal d'armes anciennes et produit ...", with "produit" under "anciennes")
+    clauses = [clause_head(verb.head)] if coordinated else []
+    for clause in [*clauses, sent.root]:
+        if clause.pos_ in ("VERB", "AUX") and clause.i < verb.i:
+            found, _ = _fill(ctx, {"subj": subjects(clause, ctx.lex.syntax)}, ("subj",), allowed, verb)
+            if found:
+                return found
+    return []
 
 
 def _set_off_present_participle(verb: Token) -> bool:

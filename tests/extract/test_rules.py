@@ -403,6 +403,9 @@ CASES = [
     ("fr", "Le président turc Recep Tayyip Erdogan a été reçu jeudi à la Maison Blanche par Joe Biden.",
      [("Joe Biden", "meets", "Recep Tayyip Erdogan", "Asserted")]),
     ("fr", "Le général Juan Pérez a été arrêté mercredi soir par la police bolivienne.", [("BOL", "coerces", "Juan Pérez", "Asserted")]),
+    # ... unless the clause of the word it was hung on has a subject of its own
+    ("fr", "De plus, la Chine peut trouver des ressources utiles auprès de l'Iran, qui dispose d’un important arsenal d’armes soviétiques et produit en masse des armements conventionnels.",
+     [("IRN", "produces", "armements", "Asserted")]),
     # asking for a body to meet takes the matter to it
     ("en", "Algeria requested a special session of the U.N. General Assembly on Friday.", [("DZA", "demands", "U.N. General Assembly", "Asserted")]),
     ("fr", "L'Algérie a demandé une session extraordinaire de l'Assemblée générale des Nations unies.", [("DZA", "demands", "Assemblée générale des Nations unies", "Asserted")]),
@@ -542,6 +545,8 @@ def test_sentence_without_events_gives_no_event_claims():
          ("Juba", "coerces", "Riek Machar")),
         ("en", "UNITED NATIONS, July 11 (Reuters) - Russia on Tuesday vetoed a resolution drafted by Switzerland.", ("United Nations", "rejects", "CHE")),
         ("fr", "Des manifestants se sont rassemblés dimanche dans l'État indien du Manipur.", ("État", "locatedIn", "IND")),
+        ("fr", "De plus, la Chine peut trouver des ressources utiles auprès de l'Iran, qui dispose d’un important arsenal d’armes soviétiques et produit en masse des armements conventionnels.",
+         ("CHN", "produces", "armements")),
         # (at home, a meeting is no visit)
         ("fr", "Le président français Emmanuel Macron s'est entretenu lundi à Paris avec le Premier ministre français François Bayrou.",
          ("Emmanuel Macron", "visits", "FRA")),
