@@ -448,7 +448,7 @@ class ActorFinder:
         return None
 
     def known_person(self, name: str) -> Mention | None:
-        """The person of this document whose longer name contains ``name`` as a word ("Kim")."""
+        """The person of this document whose longer name contains ``name`` as a word ("Ruto")."""
         for span in self.persons:
             if name != span.text and name in span.text.replace("-", " ").split() + span.text.split():
                 return self.span_mention(span)

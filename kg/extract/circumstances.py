@@ -4,7 +4,7 @@ Dates are resolved against the article's publication date with ``kg.dates``: wee
 give the most recent such day on or before it ("mercredi", "on Wednesday"), and "hier",
 "last week", "le 13 septembre" or "Oct. 4" are read as wire copy writes them. A bare year
 or month is not turned into a day. Places are the city, region, facility or country a
-locative preposition introduces ("à Pékin", "in Moscow"), unless that place is an argument.
+locative preposition introduces ("à Pékin", "in Nairobi"), unless that place is an argument.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def event_place(trigger: Token, finder, arguments: set[int]) -> Mention | None:
     """
     head = clause_head(trigger)
     # A place phrase after a name is the event's, whatever the parser attached it to
-    # ("met Kim in Moscow"): names take no locative modifiers of their own here.
+    # ("met Ruto in Nairobi"): names take no locative modifiers of their own here.
     named = [c for node in (trigger, head) for c in node.children if c.pos_ == "PROPN" and c.dep_ in ("dobj", "obj", "pobj", "nsubj")]
     for node in (trigger, head, *named):
         for prep, obj in pp_objects(node):
