@@ -1078,10 +1078,11 @@ class ActorFinder:
             return None
         spans = [self.by_token[j] for j in range(token.i - 1, max(token.i - window, -1), -1) if j in self.by_token and self.by_token[j].start == j]
         # a name with the description's own word in it comes first: "la Brigade 444 ... la brigade"
-        spans.sort(key=lambda span: token.lower_ not in span.text.lower().split())
+        with_word = {span.start for span in spans if token.lower_ in span.text.lower().split()}
+        spans.sort(key=lambda span: span.start not in with_word)
         for span in spans:
             mention = self.span_mention(span)
-            if mention is None or not mention.key and token.lower_ not in span.text.lower().split():
+            if mention is None or not mention.key and span.start not in with_word:
                 continue
             if mention.label == "ArmedGroup" or not armed_only and mention.label.endswith("Organization"):
                 # (a group with no entry keeps its name, which is all that identifies it)

@@ -21,7 +21,7 @@ from .actors import ActorFinder
 from .circumstances import event_date, event_place
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
-from .syntax import QUOTE_MARKS, beside_object, clause_head, conjuncts, deep_pp_objects, is_passive, listed_after, pp_objects, preposition, roles, subjects
+from .syntax import QUOTE_MARKS, beside_object, clause_head, conjuncts, deep_pp_objects, is_passive, is_present_participle, listed_after, pp_objects, preposition, roles, subjects
 
 __all__ = ["Context", "RULES", "register_rule", "get_rule"]
 
@@ -783,8 +783,7 @@ def _main_clause_subjects(ctx: Context, sent: Span, verb: Token, allowed: frozen
 def _set_off_present_participle(verb: Token) -> bool:
     """", l'accusant de ...", ", accusing Minsk of ...": a present participle after a comma, with
     at most its object pronoun between, that does not describe the noun before it."""
-    present = verb.tag_ == "VBG" or "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
-    if not present or verb.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
+    if not is_present_participle(verb) or verb.dep_ in ("acl", "amod", "acl:relcl", "relcl"):
         return False  # (one that describes the noun before it: "le pétrolier X, battant pavillon de ...")
     k = verb.i - 1
     while k > verb.sent.start and verb.doc[k].dep_ in ("obj", "iobj", "expl:comp") and verb.doc[k].head == verb and verb.doc[k].pos_ in ("PRON", "DET"):

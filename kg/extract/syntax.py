@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["QUOTE_MARKS", "SyntaxWords", "antecedent", "beside_object", "roles", "listed_after", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "subjects", "clause_head", "object_relative"]
+__all__ = ["QUOTE_MARKS", "SyntaxWords", "antecedent", "beside_object", "roles", "listed_after", "pp_objects", "deep_pp_objects", "preposition", "conjuncts", "is_passive", "is_present_participle", "subjects", "clause_head", "object_relative"]
 
 _CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "d": "de", "d’": "de", "au": "à", "aux": "à"}
 _SUBJ = {"nsubj", "csubj"}
@@ -326,6 +326,10 @@ def _past_participle_of_noun(token: Token) -> Token | None:
 
 def _is_past_participle(token: Token) -> bool:
     return token.tag_ == "VBN" or ("Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense"))
+
+
+def is_present_participle(token: Token) -> bool:
+    return token.tag_ == "VBG" or ("Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"))
 
 
 def _set_off_participle(token: Token) -> Token | None:
