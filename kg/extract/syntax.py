@@ -112,11 +112,11 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         elif obj.text in QUOTE_MARKS:
             # an opening quote mark taken for the object: "a dénoncé une « violation de ... »",
             # with the quoted noun under it or, when the parser cut the sentence there, right after it
-            quoted = [c for c in obj.children if c.pos_ in ("NOUN", "PROPN") and c.i > obj.i][:1]
+            quoted = _quoted_noun(obj)
             after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
-            if not quoted and after is not None and after.pos_ == "NOUN" and after.dep_ == "ROOT":
-                quoted = [after]
-            found.extend(quoted or [obj])
+            if quoted is None and after is not None and after.pos_ == "NOUN" and after.dep_ == "ROOT":
+                quoted = after
+            found.append(quoted if quoted is not None else obj)
         else:
             found.append(obj)
     if not found:
@@ -145,9 +145,15 @@ def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
             prep = preposition(child)
             if prep and child.text in QUOTE_MARKS:
                 # an opening quote mark taken for the nominal: "accuse X d'« agression militaire »"
-                child = next((c for c in child.children if c.pos_ in ("NOUN", "PROPN") and c.i > child.i), child)
+                quoted = _quoted_noun(child)
+                child = quoted if quoted is not None else child
             if prep:
                 yield prep, child
+
+
+def _quoted_noun(mark: Token) -> Token | None:
+    """The noun an opening quote mark the parser took for a nominal has under it."""
+    return next((c for c in mark.children if c.pos_ in ("NOUN", "PROPN") and c.i > mark.i), None)
 
 
 def deep_pp_objects(token: Token, wanted: str) -> list[Token]:
