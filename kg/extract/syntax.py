@@ -8,7 +8,8 @@ for the verb a trigger verb governs ("a menacé de frapper la Corée du Sud"), `
 subject of a clause it governs ("demanded that Stockholm crack down"), ``incl.obj`` what a
 trigger noun is said to include ("a package that includes HIMARS"); ``clause.subj`` is the
 subject of the verb a trigger noun's prepositional phrase hangs from ("a tiré un missile, en
-violation des résolutions"); ``holder`` is who holds or uses the noun a past participle
+violation des résolutions"), and ``clause.subj.<preposition>`` the same for one preposition
+("deployed troops at the request of X"); ``holder`` is who holds or uses the noun a past participle
 describes ("Minsk dispose de missiles fournis par la Russie"); ``cond.subj`` is the subject
 of an if-clause under the trigger or its complement ("warned ... if Israel retaliated"), and
 ``ccomp.target`` whom the measure announced in that complement targets ("warned that it could
@@ -479,10 +480,14 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
         elif child.dep_ == "amod" and child.i > token.i:
             add("mod", [child])
     if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("obl", "obl:mod", "nmod", "advcl", "prep", "pobj") and preposition(token) not in (None, "comme", "as"):
-        add("clause.subj", subjects(token.head, words))
+        governing = subjects(token.head, words)
+        add("clause.subj", governing)
+        add(f"clause.subj.{preposition(token)}", governing)
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX") and token.head.lower_ != "as":
         # (not "condemned the incursion as a violation of": the violation is the incursion's)
-        add("clause.subj", subjects(token.head.head, words))
+        governing = subjects(token.head.head, words)
+        add("clause.subj", governing)
+        add(f"clause.subj.{preposition(token)}", governing)
     if token.pos_ in ("NOUN", "PROPN", "X") and token.head != token:
         governor = token.head
         if governor.dep_ in ("case", "prep") or token.dep_ == "pobj":
