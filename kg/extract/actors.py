@@ -133,6 +133,8 @@ class ActorFinder:
                 ent = _trimmed(ent)
                 if ent is None or self._is_role_phrase(ent):
                     continue
+                if len(ent) == 1 and ent[0].is_lower and lex.has_token("group_nouns", ent[0]):
+                    continue  # a common noun the recognizer took for a name ("Iran's navy"): its owner's
                 if NER_CLASSES.get(ent.label_) in ("Place", "Facility"):
                     ent = self._without_category(ent)
                     if self._category_only(ent):
@@ -401,6 +403,8 @@ class ActorFinder:
                     return None
                 entry = self.gaz.get(country)
                 return Mention(span.text, span.start_char, span.end_char, entry.type if entry else "Country", country, via="demonym")
+        if key is None and span.start > 0 and self.lex.has_token("vessel_nouns", span.doc[span.start - 1]):
+            cls = "Organization"  # a ship's name after the noun that says what it is ("the tanker Sea Star")
         if key is None and cls in ("Place", "Thing", _PERSON) and self._described_as_body(span):
             cls = "Organization"  # "Belavia, la compagnie aérienne nationale", whatever the recognizer said
         if key is None and len(span) == 1 and span.text.istitle() and cls != _PERSON:
@@ -930,7 +934,22 @@ class ActorFinder:
             if named is not None and named.start == token.i + 1 and token.is_lower and self.entity_class(named) == _PERSON:
                 mention = self.span_mention(named)
                 return [mention] if mention is not None else []
+            if self.lex.has_token("vessel_nouns", token):
+                return self._vessel(token)
         return []
+
+    def _vessel(self, noun: Token) -> list[Mention]:
+        """The ship named after the noun that says what it is ("the tanker Sea Star", "le cargo
+        Mar Azul 7"), whatever the recognizer took the name for, or missed."""
+        doc, k = self.doc, noun.i + 1
+        while k < len(doc) and k < noun.i + 5 and (doc[k].text[:1].isupper() or doc[k].like_num and k > noun.i + 1):
+            if self.lex.has("time_nouns", doc[k].lower_) or doc[k].i in self.by_token and self.by_token[doc[k].i].ent_id_:
+                break  # (a day, or a known actor: "the ship Iran seized")
+            k += 1
+        if k == noun.i + 1:
+            return []
+        name = doc[noun.i + 1 : k]
+        return [Mention(name.text, name.start_char, name.end_char, "Organization", None, via="name")]
 
     def _across_border(self, token: Token, slot: str, depth: int) -> list[Mention]:
         found = self._neighbour_named(token, slot, depth)

@@ -400,14 +400,14 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     objects, object_role = _fill(ctx, found, trigger.object, object_range, token)
     if not objects and not any(found.get(r) for r in trigger.object if r in ("obj", "iobj") or r.startswith("pp:")):
         objects, object_role = _linear_fill(ctx, sent, token, trigger.object, object_range, subjects_)
+    if not subjects_ and "subj" in trigger.subject:
+        subjects_ = _main_clause_subjects(ctx, sent, token, relation.domain)
     if not subjects_ and not any(found.get(r) for r in ("subj", "subjpass", "agent")):
         subjects_, _ = _linear_fill(ctx, sent, token, trigger.subject, relation.domain, objects)
     if not subjects_:
         # "the launch violated ...": whoever carried out the event the subject takes up
         for event in [t for t in found.get("subj", ()) if t.pos_ == "NOUN" and _anaphoric(t) and not ctx.finder.mentions(t)][:1]:
             subjects_ = _antecedent_agents(ctx, event, relation.domain)
-    if not subjects_ and "subj" in trigger.subject:
-        subjects_ = _main_clause_subjects(ctx, sent, token, relation.domain)
     if not subjects_ and "light.subj" in trigger.subject and token.pos_ == "NOUN":
         head = clause_head(token)
         if head != token and ctx.lex.has("light_verbs", head.lemma_) and not beside_object(token, head):
@@ -821,7 +821,9 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
                 # "le rapprochement militaire entre Tokyo et Manille", the phrase right after the noun
                 between = _linear_between(ctx, token.sent, token)
                 event["between"] = between if between and 0 < between[0].i - token.i <= 4 else []
-            doers = ("agent", "pp:par", "pp:by", "poss", "mod", "between")
+            released = ctx.lex.has_token("release_nouns", token)
+            # (whose release is asked for is who is held: "demanded their release")
+            doers = ("agent", "pp:par", "pp:by") if released else ("agent", "pp:par", "pp:by", "poss", "mod", "between")
             if ctx.lex.has("doer_of_nouns", token.lemma_) or ctx.lex.has("doer_of_nouns", token.lower_):
                 doers += ("pp:de", "pp:of")
             # (", a move condemned by X": the participle's agent reacts to the move, it did not make it)
@@ -833,6 +835,21 @@ def _event_agents(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str
             if not agents and lead and ctx.lex.has("lead_event_nouns", token.lemma_):
                 # (also "a dénoncé une « violation de sa souveraineté »": what the article leads with)
                 agents = [m for m in _lead_agents(ctx, token, allowed) if m.ident not in besides]
+            if not agents and released:
+                agents = [m for m in _detainers(ctx, token, allowed) if m.ident not in besides]
+            if agents:
+                return agents
+    return []
+
+
+def _detainers(ctx: Context, token: Token, allowed: frozenset[str]) -> list[Mention]:
+    """Who holds what a release is asked for: the doer of the last arrest or seizure before
+    it ("Iran seized the tanker ... Washington demanded the release of its crew")."""
+    doc = token.doc
+    for j in range(token.i - 1, -1, -1):
+        verb = doc[j]
+        if verb.pos_ == "VERB" and ctx.lex.has_token("capture_verbs", verb):
+            agents, _ = _fill(ctx, ctx.roles(verb), ("subj", "agent"), allowed, verb)
             if agents:
                 return agents
     return []

@@ -433,6 +433,22 @@ CASES = [
     # an inquiry into an event is into whoever did it, even with the phrase hung on the verb
     ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
      [("United Nations", "investigates", "MLI", "Asserted")]),
+    # what is done at someone's request is asked of whoever does it
+    ("en", "Chad expelled the diplomats at the request of the Malian government.", [("MLI", "demands", "TCD", "Asserted")]),
+    ("fr", "Le Kenya a envoyé des policiers en Haïti à la demande des Nations unies.", [("Nations unies", "demands", "KEN", "Asserted")]),
+    # freeing a crew or a national is asked of whoever seized them
+    ("fr", "La marine iranienne a arraisonné jeudi un pétrolier grec. Athènes a exigé la libération immédiate de son équipage.",
+     [("GRC", "demands", "IRN", "Asserted")]),
+    ("en", "Venezuelan police arrested two Spanish citizens on Monday. Madrid demanded their release.", [("ESP", "demands", "VEN", "Asserted")]),
+    # a verb coordinated with the main one and hung on its object shares the main subject
+    ("fr", "Des miliciens libyens ont arraisonné le cargo Blue Star. Athènes a convoqué l'ambassadeur du Kenya et réclamé la libération de l'équipage.",
+     [("GRC", "demands", "miliciens", "Asserted")]),
+    # a named ship, whatever the recognizer took its name for; a country's navy is the country
+    ("en", "Egypt's navy seized the tanker Sea Pearl on Thursday.", [("EGY", "coerces", "Sea Pearl", "Asserted")]),
+    ("fr", "Les garde-côtes grecs ont arraisonné mardi le cargo Blue Star 12.", [("GRC", "coerces", "Blue Star 12", "Asserted")]),
+    # a target named by its country's adjective
+    ("en", "Moscow accused Kyiv of shelling Russian civilian buildings.", [("UKR", "attacks", "RUS", "Hedged")]),
+    ("fr", "Les forces rwandaises ont bombardé un village congolais près de la frontière.", [("RWA", "attacks", "COD", "Asserted")]),
 ]
 
 
@@ -553,6 +569,9 @@ def test_sentence_without_events_gives_no_event_claims():
         # a participle set off by a comma describes the name before it; the charge is not the accused
         ("fr", "La Cour pénale internationale (CPI) a émis mardi un mandat d'arrêt contre le chef de guerre Joseph Kony, accusé de l'enlèvement d'enfants ougandais.",
          ("Cour pénale internationale", "accuses", "enfants")),
+        # (the subject of a coordinated verb is the main verb's, not the name nearest before it)
+        ("fr", "Des miliciens libyens ont arraisonné le cargo Blue Star. Athènes a convoqué l'ambassadeur du Kenya et réclamé la libération de l'équipage.",
+         ("KEN", "demands", "miliciens")),
     ],
 )
 def test_claims_not_made(lang, text, absent):
