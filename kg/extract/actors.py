@@ -815,7 +815,9 @@ class ActorFinder:
             if self.lex.has("organisation_head_nouns", lemma) or self.lex.has("organisation_head_nouns", lower):
                 # (a name in apposition before a modifier: "the U.N. refugee agency UNHCR")
                 for child in sorted(token.children, key=lambda c: c.dep_ not in ("appos", "flat:name")):
-                    if child.i in self.by_token and (child.dep_ in ("appos", "flat:name", "compound", "nmod", "amod") or child.i == token.i + 1):
+                    # (or the name right after it and its adjectives: "la coentreprise indo-russe X")
+                    next_name = child.i > token.i and all(t.dep_ == "amod" for t in self.doc[token.i + 1 : child.i])
+                    if child.i in self.by_token and (child.dep_ in ("appos", "flat:name", "compound", "nmod", "amod") or next_name):
                         named = self.span_mention(self.by_token[child.i])
                         if named is not None and (named.label.endswith("Organization") or named.label in ("ArmedGroup", "GovernmentBody")):
                             return [named]

@@ -425,6 +425,14 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         objects = [ctx.finder.treaty(t) for t in treaties[:1]]
     if any(o.label == "Weapon" for o in objects):
         objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
+    if not objects and ctx.schema.fits("Weapon", object_range):
+        # "des batteries de missiles BrahMos": the system named on a container noun
+        named = (m for role in trigger.object for m in _named_systems(ctx, found.get(role, ())) if _is_system(ctx, m) or _strategic_words(ctx, m.text))
+        objects = [m for m in [next(named, None)] if m is not None]
+    if ctx.schema.fits("Weapon", object_range) and not any(o.label == "Weapon" and _is_system(ctx, o) for o in objects):
+        # "The jets are made by X": the system the article named before
+        taken = [m for role in trigger.object for t in found.get(role, ()) if _takes_up_weapon(ctx, t) for m in [_earlier_system(ctx, t)] if m is not None]
+        objects = taken[:1] or objects
     if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
         reactors = frozenset(m.ident for m in subjects_) | frozenset(c for m in subjects_ if m.label == "Person" for c in [ctx.finder.country_of(m)] if c)
         objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _LEAD_TAKERS, besides=reactors)
@@ -1026,11 +1034,12 @@ def _named_systems(ctx: Context, tokens) -> list[Mention]:
     return found
 
 
-_DESIGNATION = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Z]?|[A-Z][a-z]{1,3}-\d{1,4}[A-Z]?)$")
+_DESIGNATION = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Z]?|[A-Z][a-z]{1,3}-\d{1,4}[A-Z]?|[A-Z][A-Za-z]+-class)$")
 
 
 def _designation(token: Token) -> bool:
-    """A model designation such as "FK-3", "KN-23", "Su-35", "S-400", "TB2"."""
+    """A model designation such as "FK-3", "KN-23", "Su-35", "S-400", "TB2", or a class of
+    ships ("Ohio-class")."""
     return bool(_DESIGNATION.match(token.text))
 
 
@@ -1049,7 +1058,43 @@ def _strategic(ctx: Context, span: Span, mention: Mention) -> bool:
     entry = ctx.gaz.get(mention.key) if mention.key else None
     if entry is not None and entry.country:
         return True  # (a listed system, as ``_is_system`` tells them)
-    return any(ctx.lex.has("strategic_weapon_words", word) for word in span.text.split())
+    return _strategic_words(ctx, span.text)
+
+
+def _strategic_words(ctx: Context, text: str) -> bool:
+    return any(ctx.lex.has("strategic_weapon_words", word) for word in text.split())
+
+
+_DEFINITE_WORDS = frozenset({"the", "these", "those", "les", "ces", "ce", "cet", "cette"})
+
+
+def _takes_up_weapon(ctx: Context, token: Token) -> bool:
+    """A definite kind of weapon with no name of its own: "the jets", "ces sous-marins"."""
+    return (
+        ctx.lex.has_token("weapon_class_nouns", token)
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE_WORDS for c in token.children)
+        and not any(c.i in ctx.finder.by_token or _designation(c) for c in token.children)
+    )
+
+
+def _earlier_system(ctx: Context, token: Token, sentences: int = 2) -> Mention | None:
+    """The named system last mentioned in the sentence of a noun or the few before it."""
+    sent = token.sent
+    start = sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    for i in range(token.i - 1, start - 1, -1):
+        span = ctx.finder.by_token.get(i)
+        if span is not None and span.label_ == "Weapon":
+            mention = ctx.finder.span_mention(span)
+            if mention is not None and mention.key and _is_system(ctx, mention):
+                return mention
+        elif span is None and _designation(token.doc[i]):
+            item = token.doc[i]
+            return Mention(item.text, item.idx, item.idx + len(item.text), "Weapon", None, via="name")
+    return None
 
 
 def _is_system(ctx: Context, mention: Mention) -> bool:

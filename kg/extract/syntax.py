@@ -317,7 +317,7 @@ def _members(nominal: Token) -> list[Token]:
 def _past_participle_of_noun(token: Token) -> Token | None:
     """The noun a past participle describes ("missiles supplied by London", "des armes
     livrées à"), or None when the word is not such a participle."""
-    if token.pos_ == "VERB" and token.dep_ == "conj" and _is_past_participle(token):
+    if token.pos_ == "VERB" and token.dep_ in ("conj", "advcl") and _is_past_participle(token):
         return _set_off_participle(token)
     if token.pos_ != "VERB" or token.dep_ not in ("acl", "amod", "xcomp") or not (token.head.pos_ in ("NOUN", "PROPN") or token.head.ent_type_):
         return None
@@ -328,7 +328,22 @@ def _past_participle_of_noun(token: Token) -> Token | None:
     described = token.head
     if described.dep_ == "appos" and described.head.pos_ == "PROPN":
         described = described.head  # "Louis Arnaud, un Français détenu par": Louis Arnaud
+    if not _agrees(token, described):
+        # "a acheté à la Chine des systèmes X, fabriqués par", hung on "Chine": the participle
+        # agrees with the noun before its comma
+        before = _set_off_participle(token)
+        if before is not None and _agrees(token, before):
+            return before
     return described
+
+
+def _agrees(word: Token, noun: Token) -> bool:
+    """Whether two words may agree: they differ in no gender or number both are marked for."""
+    for feature in ("Number", "Gender"):
+        mine, theirs = word.morph.get(feature), noun.morph.get(feature)
+        if mine and theirs and not set(mine) & set(theirs):
+            return False
+    return True
 
 
 def _is_past_participle(token: Token) -> bool:
@@ -341,15 +356,16 @@ def is_present_participle(token: Token) -> bool:
 
 def _set_off_participle(token: Token) -> Token | None:
     """The noun before the comma of "un mandat d'arrêt contre X, accusé de ...": a participle
-    set off by a comma that the parser took for a verb coordinated with the main one, though it
-    has no conjunction, auxiliary or subject of its own."""
+    set off by a comma that the parser took for a verb coordinated with the main one or for an
+    adverbial clause, though it has no conjunction, auxiliary or subject of its own."""
     k = token.i - 1
     if k < 1 or token.doc[k].text != "," or any(c.dep_ in ("cc", "aux", "aux:tense", "aux:pass", "auxpass", "expl:pass") or c.dep_ in _SUBJ for c in token.children):
         return None
     described = token.doc[k - 1]
     while described.dep_ in ("flat:name", "flat") and described.head.i < described.i:
         described = described.head
-    return described if described.pos_ in ("NOUN", "PROPN") else None
+    # (a designation tagged as an adjective is still the name: "des systèmes S-400, fabriqués par")
+    return described if described.pos_ in ("NOUN", "PROPN") or described.ent_type_ else None
 
 
 def _apposed_to(name: Token) -> Token | None:

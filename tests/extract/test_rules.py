@@ -446,6 +446,16 @@ CASES = [
     # a named ship, whatever the recognizer took its name for; a country's navy is the country
     ("en", "Egypt's navy seized the tanker Sea Pearl on Thursday.", [("EGY", "coerces", "Sea Pearl", "Asserted")]),
     ("fr", "Les garde-côtes grecs ont arraisonné mardi le cargo Blue Star 12.", [("GRC", "coerces", "Blue Star 12", "Asserted")]),
+    # a participle set off by a comma describes the system named before it
+    ("fr", "L'Égypte a acheté à la Chine des systèmes de défense antiaérienne HQ-9, fabriqués par le groupe CASIC.",
+     [("CASIC", "produces", "HQ-9", "Asserted")]),
+    ("fr", "L'Inde a livré aux Philippines des batteries de missiles BrahMos, fabriqués par la coentreprise indo-russe BrahMos Aerospace.",
+     [("BrahMos Aerospace", "produces", "BrahMos", "Asserted")]),
+    # "the jets" takes up the system named before; a class of ships is a designation
+    ("en", "Poland signed a deal to buy 32 F-35 stealth fighters from the United States. The jets are built by Lockheed Martin.",
+     [("Lockheed Martin", "produces", "F-35", "Asserted")]),
+    ("en", "Canada will buy up to twelve Astute-class submarines from Britain. The submarines are built by BAE Systems.",
+     [("BAE Systems", "produces", "Astute-class", "Asserted")]),
     # a target named by its country's adjective
     ("en", "Moscow accused Kyiv of shelling Russian civilian buildings.", [("UKR", "attacks", "RUS", "Hedged")]),
     ("fr", "Les forces rwandaises ont bombardé un village congolais près de la frontière.", [("RWA", "attacks", "COD", "Asserted")]),
