@@ -133,7 +133,7 @@ class ActorFinder:
                 ent = _trimmed(ent)
                 if ent is None or self._is_role_phrase(ent):
                     continue
-                if len(ent) == 1 and ent[0].is_lower and lex.has_token("group_nouns", ent[0]):
+                if ent.text.islower() and (lex.has("group_nouns", ent.text) or len(ent) == 1 and lex.has_token("group_nouns", ent[0])):
                     continue  # a common noun the recognizer took for a name ("Iran's navy"): its owner's
                 if NER_CLASSES.get(ent.label_) in ("Place", "Facility"):
                     ent = self._without_category(ent)
@@ -892,7 +892,9 @@ class ActorFinder:
                     if child.dep_.startswith(("nmod", "pobj", "prep")) and depth < 3:
                         inner = child if child.dep_ != "prep" else next(iter(c for c in child.children if c.dep_ == "pobj"), None)
                         if inner is not None:
-                            return self.mentions(inner, slot, depth + 1)
+                            # (or the nationality the parser hung on the noun after it: "un
+                            # navire de ravitaillement philippin")
+                            return self.mentions(inner, slot, depth + 1) or [m for c in inner.children if c.dep_ == "amod" for m in [self.demonym_mention(c)] if m is not None][:1]
             if token.pos_ == "ADJ" or token.text[:1].isupper() or token.pos_ == "VERB" and token.dep_ in ("amod", "conj", "acl"):
                 # (a demonym after a noun is sometimes tagged a participle: "les armées X et cambodgienne")
                 mention = self.demonym_mention(token)

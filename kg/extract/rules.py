@@ -232,6 +232,13 @@ def _wielder(ctx: Context, token: Token, mention: Mention, doer: bool = False) -
     actor = frozenset({"Actor"})
     for child in token.children:
         inner = child
+        if doer and child.dep_ in ("acl", "amod") and child.pos_ == "VERB" and child.i > token.i:
+            # "des roquettes tirées par les forces X ont touché", "missiles fired by X hit"
+            agents = [a for a in ctx.roles(child).get("agent", ()) if a.i > child.i]
+            user = next((m for a in agents[:1] for m in ctx.finder.single(a, "actor") if ctx.schema.fits(m.label, actor)), None)
+            if user is not None:
+                return user
+            continue
         if child.dep_ == "prep" and child.lower_ == "of" and doer:
             inner = next((c for c in child.children if c.dep_ == "pobj"), child)
         elif child.dep_ not in ("amod", "compound", "nmod", "poss", "nmod:poss"):

@@ -262,6 +262,8 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         return subjects(head, words, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else []
     if verb.dep_ == "acl" and not is_passive(verb) and verb.tag_ == "VBG":
         return [head]
+    if verb.dep_ == "acl" and head.dep_ in _OBJ and _norm(head.head.lemma_) in words.object_control and any(c.dep_ == "mark" for c in verb.children):
+        return [head]  # "a accusé les garde-côtes d'avoir fait usage de ...", hung on the object
     return []
 
 
@@ -321,8 +323,8 @@ def _past_participle_of_noun(token: Token) -> Token | None:
         return _set_off_participle(token)
     if token.pos_ != "VERB" or token.dep_ not in ("acl", "amod", "xcomp") or not (token.head.pos_ in ("NOUN", "PROPN") or token.head.ent_type_):
         return None
-    if token.i < token.head.i or any(c.dep_ in _SUBJ for c in token.children):
-        return None
+    if token.i < token.head.i or any(c.dep_ in _SUBJ or c.dep_ in ("aux", "aux:tense") for c in token.children):
+        return None  # (nor a compound tense: "accusés d'avoir fait")
     if not _is_past_participle(token):
         return None
     described = token.head

@@ -456,6 +456,19 @@ CASES = [
      [("Lockheed Martin", "produces", "F-35", "Asserted")]),
     ("en", "Canada will buy up to twelve Astute-class submarines from Britain. The submarines are built by BAE Systems.",
      [("BAE Systems", "produces", "Astute-class", "Asserted")]),
+    # rockets fired by someone, as the subject of "hit", stand for whoever fired them
+    ("fr", "Des roquettes tirées par les forces érythréennes ont touché des villages éthiopiens.", [("ERI", "attacks", "ETH", "Asserted")]),
+    ("en", "Rockets fired by Hezbollah hit Israeli towns on Monday.", [("Hezbollah", "attacks", "ISR", "Asserted")]),
+    # ramming, storming, opening fire; a ship stands for its flag
+    ("en", "Vietnamese coast guard vessels rammed a Malaysian fishing boat.", [("VNM", "attacks", "MYS", "Asserted")]),
+    ("fr", "Des garde-côtes libyens ont éperonné un navire maltais.", [("LBY", "attacks", "MLT", "Asserted")]),
+    ("fr", "Les Shebab s'en sont pris à l'armée kényane.", [("Shebab", "attacks", "KEN", "Asserted")]),
+    ("fr", "L'armée tchadienne a pris d'assaut une base de Boko Haram.", [("TCD", "attacks", "Boko Haram", "Asserted")]),
+    ("en", "Ugandan police opened fire on protesters in Kampala.", [("UGA", "attacks", "protesters", "Asserted")]),
+    # water cannon coerces, whoever uses it, also as the content of an accusation
+    ("en", "Malaysia's coast guard fired water cannon at a Vietnamese supply vessel on Saturday.", [("MYS", "coerces", "VNM", "Asserted")]),
+    ("fr", "Hanoï a accusé samedi les garde-côtes malaisiens d'avoir fait usage de canons à eau contre un navire de pêche vietnamien.",
+     [("MYS", "coerces", "VNM", "Hedged")]),
     # a target named by its country's adjective
     ("en", "Moscow accused Kyiv of shelling Russian civilian buildings.", [("UKR", "attacks", "RUS", "Hedged")]),
     ("fr", "Les forces rwandaises ont bombardé un village congolais près de la frontière.", [("RWA", "attacks", "COD", "Asserted")]),
@@ -579,6 +592,8 @@ def test_sentence_without_events_gives_no_event_claims():
         # a participle set off by a comma describes the name before it; the charge is not the accused
         ("fr", "La Cour pénale internationale (CPI) a émis mardi un mandat d'arrêt contre le chef de guerre Joseph Kony, accusé de l'enlèvement d'enfants ougandais.",
          ("Cour pénale internationale", "accuses", "enfants")),
+        # (water cannon is no armed attack)
+        ("en", "Malaysia's coast guard fired water cannon at a Vietnamese supply vessel on Saturday.", ("MYS", "attacks", "VNM")),
         # (the subject of a coordinated verb is the main verb's, not the name nearest before it)
         ("fr", "Des miliciens libyens ont arraisonné le cargo Blue Star. Athènes a convoqué l'ambassadeur du Kenya et réclamé la libération de l'équipage.",
          ("KEN", "demands", "miliciens")),
