@@ -27,6 +27,8 @@ PREFIXES = {
 }
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NON_LETTER = re.compile(r"[\W_]+")
+# Latin letters with no decomposition to a base letter, spelt as their usual ASCII transcription
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"})
 
 
 def slugify(name: str, limit: int = 80) -> str:
@@ -37,10 +39,12 @@ def slugify(name: str, limit: int = 80) -> str:
 
     >>> slugify("Sergueï  Lavrov")
     'serguei-lavrov'
+    >>> slugify("Jonas Gahr Støre")
+    'jonas-gahr-store'
     >>> slugify("Путин")
     'путин'
     """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode("ascii").lower()
     slug = _NON_WORD.sub("-", folded).strip("-")[:limit].strip("-")
     if not slug:
         slug = _NON_LETTER.sub("-", unicodedata.normalize("NFKC", name).lower()).strip("-")[:limit].strip("-")
