@@ -669,10 +669,11 @@ class ActorFinder:
                 skip_to = j + 3
                 continue
             complement = doc[j - 1].lower_ in ("de", "du", "des", "d'", "d’", "of")  # "le dirigeant du Somaliland"
-            if j in self.by_token and not complement and (self.entity_class(self.by_token[j]) == _PERSON or self._unknown_name(self.by_token[j])):
+            named = self._name_run(self.by_token[j]) if j in self.by_token else None
+            if named is not None and not complement and (self.entity_class(named) == _PERSON or self._unknown_name(named)):
                 # (a demonym may be tagged a verb: "le président russe")
                 if all((doc[k].pos_ in ("ADJ", "PROPN", "NOUN", "ADP", "DET") or self.demonym_of(doc[k])) and not doc[k].is_punct for k in range(token.i + 1, j)):
-                    return self.by_token[j]
+                    return named
                 break
             if j in self.by_token and doc[j - 1].pos_ not in ("ADP", "DET"):
                 break  # another name, not a complement of the role ("ambassadeur à l'ONU")
@@ -691,6 +692,16 @@ class ActorFinder:
             if self.entity_class(span) == _PERSON:
                 return span
         return None
+
+    def _name_run(self, span: Span) -> Span:
+        """A one-word name with the capitalised words the recognizer left after it ("Petteri"
+        tagged alone, "Orpo" left out), as one span; else the span itself."""
+        doc, end = span.doc, span.end
+        if len(span) != 1 or span.ent_id_:
+            return span
+        while end < len(doc) and end < span.end + 2 and doc[end].text.istitle() and doc[end].pos_ == "PROPN" and not (end in self.by_token and self.by_token[end].ent_id_):
+            end += 1
+        return span if end == span.end else Span(doc, span.start, end, label=span.label_)
 
     def _unknown_name(self, span: Span) -> bool:
         """Two or more capitalised words the recognizer gave another class, unknown to the
@@ -895,8 +906,10 @@ class ActorFinder:
                             # (or the nationality the parser hung on the noun after it: "un
                             # navire de ravitaillement philippin")
                             return self.mentions(inner, slot, depth + 1) or [m for c in inner.children if c.dep_ == "amod" for m in [self.demonym_mention(c)] if m is not None][:1]
-            if token.pos_ == "ADJ" or token.text[:1].isupper() or token.pos_ == "VERB" and token.dep_ in ("amod", "conj", "acl"):
-                # (a demonym after a noun is sometimes tagged a participle: "les armées X et cambodgienne")
+            after_noun = token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "ADJ") and token.is_lower
+            if token.pos_ == "ADJ" or token.text[:1].isupper() or token.pos_ == "VERB" and token.dep_ in ("amod", "conj", "acl") or token.pos_ == "NOUN" and after_noun:
+                # (a demonym after a noun is sometimes tagged a participle or a noun: "les armées
+                # X et cambodgienne", "le gouvernement intérimaire bangladais")
                 mention = self.demonym_mention(token)
                 if mention is not None:
                     return [mention]

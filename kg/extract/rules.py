@@ -286,6 +286,26 @@ def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         if claim is not None:
             yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
     yield from _titled_names(ctx, sent)
+    yield from _rulers(ctx, sent)
+
+
+def _rulers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
+    """The person a government is named after leads its country: "the government of President
+    X", "le régime du capitaine X"."""
+    for token in ctx.candidates(sent, "personal_government_nouns"):
+        if token.pos_ != "NOUN" or _former(ctx, token):
+            continue
+        named = [inner for prep, inner in pp_objects(token) if prep in ("of", "de")]
+        persons = [m for inner in named for m in ctx.finder.mentions(inner) if m.label == "Person"]
+        if not persons:
+            continue
+        # (whose government it is, else the country last named, as for "the country")
+        countries = [m for m in ctx.finder.mentions(token) if m.label == "Country"] or ctx.finder.recent("Country", 1, before=token.idx)
+        for person in persons[:1]:
+            for country in countries[:1]:
+                claim = _claim(ctx, sent, token, person, "leaderOf", country, f"{ctx.lang}/role/ruler", None)
+                if claim is not None:
+                    yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
 
 
 def _former(ctx: Context, token: Token) -> bool:

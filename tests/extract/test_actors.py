@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from kg.extract.actors import ActorFinder
 from kg.extract.lexicon import lexicon
@@ -38,3 +39,20 @@ def test_an_acronym_whose_initials_do_not_match_defines_nothing():
     assert not any("district" in span.text for span in finder.by_token.values())
     finder = _finder("en", "Residents of the Old Railway District (ORD) protested on Monday.")
     assert any(span.text == "Old Railway District" for span in finder.by_token.values())
+
+
+def test_a_role_takes_the_whole_name_when_the_recognizer_tagged_only_its_first_word():
+    doc = get_nlp("fr")("Le Premier ministre finlandais Petteri Orpo a parlé.")
+    first = next(t for t in doc if t.text == "Petteri")
+    doc.ents = [Span(doc, first.i, first.i + 1, label="ORG")]  # (as the small model does in some sentences)
+    finder = ActorFinder(doc, default_gazetteer(), lexicon("fr"))
+    person, owner, relation = finder.role_phrase(next(t for t in doc if t.text == "ministre"))
+    assert (person.text, owner.key, relation) == ("Petteri Orpo", "country/FIN", "leaderOf")
+
+
+def test_a_nationality_tagged_as_a_noun_after_a_noun_names_its_country():
+    doc = get_nlp("fr")("Le gouvernement intérimaire bangladais a protesté.")
+    word = next(t for t in doc if t.text == "bangladais")
+    word.pos_ = "NOUN"  # (as the small model tags it in some sentences)
+    finder = ActorFinder(doc, default_gazetteer(), lexicon("fr"))
+    assert [m.key for m in finder.mentions(word)] == ["country/BGD"]

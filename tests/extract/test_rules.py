@@ -469,6 +469,10 @@ CASES = [
     ("en", "Malaysia's coast guard fired water cannon at a Vietnamese supply vessel on Saturday.", [("MYS", "coerces", "VNM", "Asserted")]),
     ("fr", "Hanoï a accusé samedi les garde-côtes malaisiens d'avoir fait usage de canons à eau contre un navire de pêche vietnamien.",
      [("MYS", "coerces", "VNM", "Hedged")]),
+    # a government named after a person: its leader, of the country it is the government of
+    ("fr", "Niamey, 3 mai 2024 (AFP) — Le régime du général Abdourahamane Tiani n'a pas réagi.", [("Abdourahamane Tiani", "leaderOf", "NER", "Asserted")]),
+    ("en", "HARARE, May 3 (Reuters) - The government of President Emmerson Mnangagwa rejected the report.",
+     [("Emmerson Mnangagwa", "leaderOf", "ZWE", "Asserted")]),
     # a target named by its country's adjective
     ("en", "Moscow accused Kyiv of shelling Russian civilian buildings.", [("UKR", "attacks", "RUS", "Hedged")]),
     ("fr", "Les forces rwandaises ont bombardé un village congolais près de la frontière.", [("RWA", "attacks", "COD", "Asserted")]),
