@@ -960,7 +960,7 @@ class ActorFinder:
         Mar Azul 7"), whatever the recognizer took the name for, or missed."""
         doc, k = self.doc, noun.i + 1
         while k < len(doc) and k < noun.i + 5 and (doc[k].text[:1].isupper() or doc[k].like_num and k > noun.i + 1):
-            if self.lex.has("time_nouns", doc[k].lower_) or doc[k].i in self.by_token and self.by_token[doc[k].i].ent_id_:
+            if self.lex.has("time_nouns", doc[k].lower_) or k in self.by_token and self.by_token[k].ent_id_:
                 break  # (a day, or a known actor: "the ship Iran seized")
             k += 1
         if k == noun.i + 1:

@@ -275,6 +275,12 @@ def _requires_met(trigger: Trigger, token: Token) -> bool:
     return required
 
 
+def _standing(claim: RawClaim) -> RawClaim:
+    """A structural claim (a role, a membership, a place) as a standing fact: asserted,
+    unattributed, with no date or place of its own."""
+    return replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+
+
 @register_rule("roles")
 def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
     """leaderOf / representativeOf from role phrases and appositions."""
@@ -284,7 +290,7 @@ def role_phrases(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             continue
         claim = _claim(ctx, sent, token, person, relation, owner, f"{ctx.lang}/role/{relation}", None)
         if claim is not None:
-            yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+            yield _standing(claim)
     yield from _titled_names(ctx, sent)
     yield from _rulers(ctx, sent)
 
@@ -305,7 +311,7 @@ def _rulers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             for country in countries[:1]:
                 claim = _claim(ctx, sent, token, person, "leaderOf", country, f"{ctx.lang}/role/ruler", None)
                 if claim is not None:
-                    yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+                    yield _standing(claim)
 
 
 def _former(ctx: Context, token: Token) -> bool:
@@ -337,7 +343,7 @@ def _titled_names(ctx: Context, sent: Span) -> Iterator[RawClaim]:
         if person is not None:
             claim = _claim(ctx, sent, token, person, relation, owner, f"{ctx.lang}/role/{relation}", None)
             if claim is not None:
-                yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+                yield _standing(claim)
 
 
 @register_rule("lexicon")
@@ -1177,7 +1183,7 @@ def places(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                 continue
             claim = _claim(ctx, sent, token, place, "locatedIn", container, f"{ctx.lang}/places/locatedIn")
             if claim is not None:
-                yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+                yield _standing(claim)
 
 
 def _containers(ctx: Context, sent: Span, span: Span) -> list[Mention]:
@@ -1486,7 +1492,7 @@ def conflict_parties(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             if invaded is None:
                 claim = _claim(ctx, sent, token, owner, "partyTo", conflict, f"{ctx.lang}/conflict/partyTo")
                 if claim is not None:
-                    yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+                    yield _standing(claim)
             elif invaded.key != owner.key:
                 # an invasion is an attack on the invaded country, not a named war
                 attack = _claim(ctx, sent, token, owner, "attacks", invaded, f"{ctx.lang}/conflict/attacks")
@@ -1613,7 +1619,7 @@ def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                 for made in _specific_weapons(ctx, [weapon, *_named_systems(ctx, [token])]):
                     claim = _claim(ctx, sent, token, maker, "produces", made, f"{ctx.lang}/origin/produces")
                     if claim is not None:
-                        yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+                        yield _standing(claim)
                 continue
             if ctx.finder._possessive(child) and not ctx.lex.has("person_pronouns", child.lower_) and _strategic(ctx, span, weapon):
                 # "its nuclear weapons", "ses missiles balistiques": whoever the possessive takes up
@@ -1621,7 +1627,7 @@ def weapon_origin(ctx: Context, sent: Span) -> Iterator[RawClaim]:
                 for owner in _fit(ctx, ctx.finder.mentions(child), frozenset({"Country", "ArmedGroup"})):
                     claim = _claim(ctx, sent, token, owner, "possesses", weapon, f"{ctx.lang}/origin/possessive")
                     if claim is not None:
-                        yield replace(claim, modality="Asserted", attributed_to=None, denied_by=None, event_date=None, location=None)
+                        yield _standing(claim)
                 continue
             country = ctx.finder.demonym_mention(child) if child.dep_ in ("amod", "compound") else None
             if country is not None and _is_system(ctx, weapon):
