@@ -458,11 +458,11 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         objects = [ctx.finder.treaty(t) for t in treaties[:1]]
     if any(o.label == "Weapon" for o in objects):
         objects = _specific_weapons(ctx, objects + _named_systems(ctx, found.get(object_role, ())))
-    if not objects and ctx.schema.fits("Weapon", object_range):
+    weapon_object = ctx.schema.fits("Weapon", object_range)
+    if not objects and weapon_object:
         # "des batteries de missiles BrahMos": the system named on a container noun
-        named = (m for role in trigger.object for m in _named_systems(ctx, found.get(role, ())) if _is_system(ctx, m) or _strategic_words(ctx, m.text))
-        objects = [m for m in [next(named, None)] if m is not None]
-    if ctx.schema.fits("Weapon", object_range) and not any(o.label == "Weapon" and _is_system(ctx, o) for o in objects):
+        objects = [m for role in trigger.object for m in _named_systems(ctx, found.get(role, ())) if _is_system(ctx, m) or _strategic_words(ctx, m.text)][:1]
+    if weapon_object and not any(o.label == "Weapon" and _is_system(ctx, o) for o in objects):
         # "The jets are made by X": the system the article named before
         taken = [m for role in trigger.object for t in found.get(role, ()) if _takes_up_weapon(ctx, t) for m in [_earlier_system(ctx, t)] if m is not None]
         objects = taken[:1] or objects
@@ -1059,7 +1059,7 @@ def _named_systems(ctx: Context, tokens) -> list[Mention]:
                     if inner is not None and inner.label_ == "Weapon":
                         mention = ctx.finder.span_mention(inner)
                     elif _designation(item):
-                        mention = Mention(item.text, item.idx, item.idx + len(item.text), "Weapon", None, via="name")
+                        mention = _designation_mention(item)
                     else:
                         mention = None
                     if mention is not None and mention not in found:
@@ -1074,6 +1074,11 @@ def _designation(token: Token) -> bool:
     """A model designation such as "FK-3", "KN-23", "Su-35", "S-400", "TB2", or a class of
     ships ("Ohio-class")."""
     return bool(_DESIGNATION.match(token.text))
+
+
+def _designation_mention(token: Token) -> Mention:
+    """A weapon named by a designation the gazetteer does not know."""
+    return Mention(token.text, token.idx, token.idx + len(token.text), "Weapon", None, via="name")
 
 
 def _specific_weapons(ctx: Context, themes: list[Mention]) -> list[Mention]:
@@ -1125,8 +1130,7 @@ def _earlier_system(ctx: Context, token: Token, sentences: int = 2) -> Mention |
             if mention is not None and mention.key and _is_system(ctx, mention):
                 return mention
         elif span is None and _designation(token.doc[i]):
-            item = token.doc[i]
-            return Mention(item.text, item.idx, item.idx + len(item.text), "Weapon", None, via="name")
+            return _designation_mention(token.doc[i])
     return None
 
 
