@@ -630,6 +630,13 @@ class ActorFinder:
                 return replace(mention, key=entry.stands_for, label=target.type if target else "Country", via="metonymy")
         return self.state_force(mention)
 
+    def place_country(self, mention: Mention) -> Mention | None:
+        """The country a known town, region or site lies in, on the same words."""
+        entry = self.gaz.get(mention.key) if mention.key else None
+        if entry is None or not entry.country or entry.country == mention.key:
+            return None
+        return replace(self._key_mention_at(mention, entry.country), via="place")
+
     def state_force(self, mention: Mention) -> Mention:
         """A state's armed force or police named as such stands for the state."""
         entry = self.gaz.get(mention.key) if mention.key else None

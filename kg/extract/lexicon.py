@@ -18,7 +18,9 @@ clause says of the trigger: sanctions someone "refused to lift" are sanctions al
 ``negative`` (the trigger names the relation by its denial and fires only when negated: "ne
 reconnaît pas la compétence de la Cour" rejects the court, as an assertion); ``object_classes``
 (the classes its object may have, narrower than the relation's range: one "saisit" a court to
-ask it for something, but seizes a ship or a person).
+ask it for something, but seizes a ship or a person); ``places_as_country`` (a town, region or
+site named as the object stands for the country it lies in: who strikes a city attacks its
+country), which a file may also set once at its top for all its entries.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class Trigger:
     presupposed: bool = False
     negative: bool = False
     object_classes: frozenset[str] = frozenset()
+    places_as_country: bool = False
 
     @property
     def pos(self) -> tuple[str, ...]:
@@ -158,6 +161,7 @@ def _as_set(values) -> frozenset[str]:
 def _load_relation(path: Path, lang: str) -> list[Trigger]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     relation = data.get("relation", path.stem)
+    places_as_country = bool(data.get("places_as_country", False))
     found = []
     for kind in ("verb", "noun", "adj"):
         default_subject, default_object = _DEFAULT_ROLES[kind]
@@ -183,6 +187,7 @@ def _load_relation(path: Path, lang: str) -> list[Trigger]:
                     presupposed=bool(entry.get("presupposed", False)),
                     negative=bool(entry.get("negative", False)),
                     object_classes=frozenset(entry.get("object_classes", ())),
+                    places_as_country=bool(entry.get("places_as_country", places_as_country)),
                 )
             )
     return found

@@ -172,15 +172,21 @@ def _speech_act(ctx: Context, trigger: Token, predicate: str) -> bool:
     return trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj") and ctx.lex.has("speech_verbs", trigger.head.lemma_)
 
 
-def _fit(ctx: Context, mentions: list[Mention], allowed: frozenset[str]) -> list[Mention]:
+_PLACE_CLASSES = ("City", "Region", "Facility", "Place")
+
+
+def _fit(ctx: Context, mentions: list[Mention], allowed: frozenset[str], places: bool = False) -> list[Mention]:
     """Keep mentions whose class fits a slot, read as the actor they stand for where they do.
 
     A seat of power ("le Kremlin") fits an actor slot as its state; a body that stands for
     its state (a national army) is read as the state; a city stays a city where a place fits.
+    With ``places``, a place that fits no actor slot stands for the country it lies in.
     """
     kept = []
     for mention in mentions:
         as_actor = ctx.finder.as_actor(mention)
+        if places and as_actor == mention and mention.label in _PLACE_CLASSES and not ctx.schema.fits(mention.label, allowed):
+            as_actor = ctx.finder.place_country(mention) or mention
         converted = as_actor != mention and ctx.schema.fits(as_actor.label, allowed)
         if converted and (ctx.schema.is_a(mention.label, "Actor") or not ctx.schema.fits(mention.label, allowed)):
             kept.append(as_actor)
@@ -189,10 +195,11 @@ def _fit(ctx: Context, mentions: list[Mention], allowed: frozenset[str]) -> list
     return kept
 
 
-def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str], exclude: Token) -> tuple[list[Mention], str | None]:
+def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], allowed: frozenset[str], exclude: Token, places: bool = False) -> tuple[list[Mention], str | None]:
     """Mentions of the first role, in priority order, that gives any fitting mention.
 
-    ``deep.pp:<prep>`` roles look for the preposition anywhere under the trigger.
+    ``deep.pp:<prep>`` roles look for the preposition anywhere under the trigger; with
+    ``places``, a place stands for its country (see ``_fit``).
     """
     for role in wanted:
         mentions: list[Mention] = []
@@ -206,7 +213,7 @@ def _fill(ctx: Context, found: dict[str, list[Token]], wanted: tuple[str, ...], 
             found_here = ctx.finder.single(token, "actor") if one else ctx.finder.mentions(token)
             if not ctx.schema.fits("Weapon", allowed):
                 found_here = [_wielder(ctx, token, m, role in ("subj", "agent")) for m in found_here]
-            mentions.extend(_fit(ctx, found_here, allowed))
+            mentions.extend(_fit(ctx, found_here, allowed, places))
         if mentions:
             return mentions, role
     return [], None
@@ -430,7 +437,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         elided = [m for m in _elided_subjects(ctx, token, relation.domain) if m not in subjects_]
         subjects_ += elided
     object_range = trigger.object_classes or relation.range
-    objects, object_role = _fill(ctx, found, trigger.object, object_range, token)
+    objects, object_role = _fill(ctx, found, trigger.object, object_range, token, trigger.places_as_country)
     if not objects and not any(found.get(r) for r in trigger.object if r in ("obj", "iobj") or r.startswith("pp:")):
         objects, object_role = _linear_fill(ctx, sent, token, trigger.object, object_range, subjects_)
     if not subjects_ and "subj" in trigger.subject:
@@ -1159,9 +1166,6 @@ def _possessive_binding(ctx: Context, token: Token, found: dict[str, list[Token]
             if preposition(child) in ("de", "of") and ctx.finder.mentions(child):
                 found["poss"] = [child]
                 return
-
-
-_PLACE_CLASSES = ("City", "Region", "Facility", "Place")
 
 
 @register_rule("places")

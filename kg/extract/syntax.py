@@ -105,7 +105,7 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     for obj in _children(token, _OBJ):
         if _norm(obj.lower_) in words.time_nouns and depth < 3:
             inner = _objects(obj, words, depth + 1) + [c for c in obj.children if c.dep_ in ("nmod", "appos") and c.i > obj.i and preposition(c) in (None, "de")]
-            found.extend(inner or [obj])
+            found.extend(inner or _partitive_after(token, obj) or [obj])
         elif _is_relative(obj) and token.dep_ in _RELATIVE_DEPS:
             found.append(antecedent(token, obj))  # "the cartel, which Washington blames for ..."
         elif obj.lower_ in _QUE and object_relative(token) is obj:
@@ -127,6 +127,20 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         if named is not None:
             found.append(named)
     return found
+
+
+_PARTITIVES = frozenset({"des", "du"})
+
+
+def _partitive_after(verb: Token, time: Token) -> list[Token]:
+    """The object right after a day the parser took for the object, its partitive article read
+    as a preposition: "ont attaqué samedi des soldats"."""
+    end = time.right_edge.i + 1
+    return [
+        c
+        for c in verb.children
+        if c.i > time.i and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == end and c.left_edge.lower_ in _PARTITIVES
+    ]
 
 
 def pp_objects(token: Token) -> Iterator[tuple[str, Token]]:
@@ -339,9 +353,9 @@ def _past_participle_of_noun(token: Token) -> Token | None:
     return described
 
 
-def _agrees(word: Token, noun: Token) -> bool:
+def _agrees(word: Token, noun: Token, features: tuple[str, ...] = ("Number", "Gender")) -> bool:
     """Whether two words may agree: they differ in no gender or number both are marked for."""
-    for feature in ("Number", "Gender"):
+    for feature in features:
         mine, theirs = word.morph.get(feature), noun.morph.get(feature)
         if mine and theirs and not set(mine) & set(theirs):
             return False
@@ -455,6 +469,14 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
                 inside = {t.i for clause in conditions for t in clause.subtree}
                 add("ccomp.target", [t for t in comp.subtree if t.i not in inside and preposition(t) in _TARGET_PREPS])
     phrases = list(pp_objects(token))
+    if token.pos_ == "NOUN":
+        # a target hung on the noun's adjective ("les frappes syriennes et turques contre ses
+        # villages"), on a participle ("strikes carried out by X on Y") or on its agent
+        # ("l'offensive lancée par les rebelles contre l'armée")
+        hosts = [a for c in token.children if c.dep_ == "amod" and c.i > token.i for a in conjuncts(c)]
+        hosts += [c for c in token.children if c.dep_ == "acl" and c.i > token.i and _is_past_participle(c)] + _misplaced_participles(token)
+        hosts += [obj for prep, obj in phrases if prep in ("par", "by")] + _authors(token).get("agent", [])
+        phrases += [(prep, obj) for host in hosts for prep, obj in pp_objects(host) if prep in _TARGET_PREPS and obj.i > host.i]
     if token.pos_ in ("VERB", "AUX"):
         own = {prep for prep, _ in phrases}
         for obj in out.get("obj", ()):
@@ -582,12 +604,13 @@ def _authors(nominal: Token) -> dict[str, list[Token]]:
     found: dict[str, list[Token]] = {}
     holders = [nominal] + [c for c in nominal.children if c.dep_ == "appos"]
     for holder in holders:
-        for child in holder.children:
+        for child in [*holder.children, *(_misplaced_participles(nominal) if holder is nominal else ())]:
             if child.dep_ in ("acl", "amod", "acl:relcl", "relcl") and child.pos_ in ("VERB", "ADJ") and child.i > holder.i:
-                for prep, obj in pp_objects(child):
-                    if prep in ("par", "by"):
-                        found.setdefault("agent", []).append(obj)
-                found.setdefault("agent", []).extend(c for c in child.children if c.dep_ == "obl:agent")
+                agents = [obj for prep, obj in pp_objects(child) if prep in ("par", "by")]
+                agents += [c for c in child.children if c.dep_ == "obl:agent"]
+                if not agents and child.pos_ == "VERB" and _is_past_participle(child):
+                    agents = _stray_agent(child)  # ("les frappes menées dans la nuit par X")
+                found.setdefault("agent", []).extend(agents)
             elif (child.dep_ in ("poss", "nmod:poss") or child.dep_ == "det" and "Poss=Yes" in str(child.morph)) and holder is nominal:
                 found.setdefault("poss", []).append(child)
             elif child.dep_ in ("amod", "compound") and holder is nominal:
@@ -597,6 +620,19 @@ def _authors(nominal: Token) -> dict[str, list[Token]]:
             elif holder is nominal and child.dep_ == "prep" and child.lower_ == "of":
                 found.setdefault("of", []).extend(c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
     return {k: list(dict.fromkeys(v)) for k, v in found.items() if v}
+
+
+def _misplaced_participles(noun: Token) -> list[Token]:
+    """Participles the parser hung on a noun's "de" complement though they cannot agree with
+    it: "les frappes de missiles menées par ..." describes the strikes. (The noun's own gender
+    is too often mistagged to be asked; its number is.)"""
+    return [
+        part
+        for comp in noun.children
+        if comp.dep_ == "nmod" and comp.i > noun.i and preposition(comp) == "de"
+        for part in comp.children
+        if part.dep_ == "acl" and part.pos_ == "VERB" and _is_past_participle(part) and not _agrees(part, comp) and _agrees(part, noun, ("Number",))
+    ]
 
 
 def roles_of_governor(verb: Token, words: SyntaxWords) -> dict[str, list[Token]]:

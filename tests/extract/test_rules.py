@@ -476,6 +476,18 @@ CASES = [
     # a target named by its country's adjective
     ("en", "Moscow accused Kyiv of shelling Russian civilian buildings.", [("UKR", "attacks", "RUS", "Hedged")]),
     ("fr", "Les forces rwandaises ont bombardé un village congolais près de la frontière.", [("RWA", "attacks", "COD", "Asserted")]),
+    # a town struck stands for its country
+    ("fr", "Le Hezbollah a frappé mardi la ville de Haïfa.", [("Hezbollah", "attacks", "ISR", "Asserted")]),
+    ("en", "Hezbollah drones struck Haifa and Nazareth on Monday.", [("Hezbollah", "attacks", "ISR", "Asserted")]),
+    # a target hung on an adjective, a participle or the agent of an attack noun
+    ("fr", "Le Liban a dénoncé les frappes syriennes et turques contre ses villages.",
+     [("SYR", "attacks", "LBN", "Asserted"), ("TUR", "attacks", "LBN", "Asserted")]),
+    ("en", "Lebanon condemned the strikes carried out by Syrian jets on its villages.", [("SYR", "attacks", "LBN", "Asserted")]),
+    ("fr", "L'offensive lancée lundi par les rebelles du M23 contre l'armée congolaise a fait 20 morts.", [("M23", "attacks", "COD", "Asserted")]),
+    ("fr", "Les frappes de missiles menées dans la nuit par l'armée turque contre des villages syriens ont fait trois morts.",
+     [("TUR", "attacks", "SYR", "Asserted")]),
+    # a day taken for the object, the partitive article after it for a preposition
+    ("fr", "Le Hamas a attaqué samedi des soldats israéliens.", [("Hamas", "attacks", "ISR", "Asserted")]),
 ]
 
 
@@ -539,6 +551,9 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.", ("MYS", "coerces", "MMR")),
         ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
          ("United Nations", "attacks", "civilians")),
+        # civilians are no actor: "Malian troops attacked civilians" codes nothing against them
+        ("en", "The United Nations condemned Mali after Malian troops killed dozens of civilians in Moura.", ("MLI", "attacks", "civilians")),
+        ("fr", "Des jihadistes ont attaqué des soldats burkinabè et des civils près de Barsalogho.", ("jihadistes", "attacks", "civils")),
         ("fr", "Le Hamas a accepté la proposition de l'Égypte. Une trêve pourrait être conclue si les deux parties s'entendent sur l'échange d'otages et de prisonniers.",
          ("otages", "meets", "prisonniers")),
         ("en", "Israeli police arrested protesters demanding a deal to bring home the hostages held in Gaza. "
