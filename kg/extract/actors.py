@@ -368,7 +368,7 @@ class ActorFinder:
             elif abs(child.i - token.i) == 1 and self.demonym_of(child):
                 kept.append(child)  # (a demonym the tagger took for a name: "migrants afghans" as PROPN acl)
         kept = sorted(kept, key=lambda t: t.i)
-        while kept and (kept[0].pos_ in ("DET", "NUM", "ADP") or kept[0].is_punct):
+        while kept and (kept[0].pos_ in ("DET", "NUM", "ADP") or kept[0].is_punct or self.lex.has("quantity_words", kept[0].lower_)):
             kept.pop(0)
         lo, hi = kept[0].i, kept[-1].i
         if hi - lo + 1 != len(kept) or hi - lo > 6:

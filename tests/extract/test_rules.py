@@ -486,6 +486,10 @@ CASES = [
     ("fr", "L'offensive lancée lundi par les rebelles du M23 contre l'armée congolaise a fait 20 morts.", [("M23", "attacks", "COD", "Asserted")]),
     ("fr", "Les frappes de missiles menées dans la nuit par l'armée turque contre des villages syriens ont fait trois morts.",
      [("TUR", "attacks", "SYR", "Asserted")]),
+    # a state's unnamed service is the state
+    ("en", "Kenya's intelligence service launched drones hidden in trucks against four Somali air bases on Sunday.", [("KEN", "attacks", "SOM", "Asserted")]),
+    # a quantity is no part of a group's name
+    ("en", "Kenyan security services have detained several suspects, the interior ministry said.", [("KEN", "coerces", "suspects", "Asserted")]),
     # a day taken for the object, the partitive article after it for a preposition
     ("fr", "Le Hamas a attaqué samedi des soldats israéliens.", [("Hamas", "attacks", "ISR", "Asserted")]),
 ]
@@ -551,6 +555,8 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.", ("MYS", "coerces", "MMR")),
         ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
          ("United Nations", "attacks", "civilians")),
+        # an air strike is no protest
+        ("en", "Chadian forces carried out air strikes against Boko Haram militants.", ("TCD", "protestsAgainst", "Boko Haram")),
         # civilians are no actor: "Malian troops attacked civilians" codes nothing against them
         ("en", "The United Nations condemned Mali after Malian troops killed dozens of civilians in Moura.", ("MLI", "attacks", "civilians")),
         ("fr", "Des jihadistes ont attaqué des soldats burkinabè et des civils près de Barsalogho.", ("jihadistes", "attacks", "civils")),
