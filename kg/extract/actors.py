@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from ..nlp.gazetteer import Gazetteer
+from ..nlp.gazetteer import Gazetteer, shortens
 from .lexicon import Lexicon
 
 __all__ = ["ActorFinder", "NER_CLASSES"]
@@ -412,8 +412,9 @@ class ActorFinder:
             named = self._named_in_full(span)
             if named is not None:
                 return named
-        if key is None and len(span.text.split()) == 1 and span.text.istitle():
-            # "Duterte" alone, even when the recognizer took it for a body or a place
+        words = span.text.split()
+        if key is None and (len(words) == 1 and span.text.istitle() or 1 < len(words) <= 3 and cls == _PERSON):
+            # "Duterte" alone, even when the recognizer took it for a body or a place; "De Moraes"
             known = self.known_person(span.text)
             if known is not None and (cls == _PERSON or known.start < span.start_char):
                 return replace(known, text=span.text, start=span.start_char, end=span.end_char, via="short name")
@@ -452,9 +453,9 @@ class ActorFinder:
         return None
 
     def known_person(self, name: str) -> Mention | None:
-        """The person of this document whose longer name contains ``name`` as a word ("Ruto")."""
+        """The person of this document whose longer name ``name`` shortens ("Ruto", "De Moraes")."""
         for span in self.persons:
-            if name != span.text and name in span.text.replace("-", " ").split() + span.text.split():
+            if shortens(name, span.text):
                 return self.span_mention(span)
         return None
 
@@ -531,6 +532,8 @@ class ActorFinder:
         in the text before; the lookup itself does not follow descriptions again.
         """
         for child in token.children:
+            if child.dep_.startswith("nmod") and self._preposition_of(child) not in (None, "de", "of"):
+                continue  # (where an envoy is posted is not whose he is: "son ambassadeur au Mali")
             if child.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss", "det", "flat:name", "obl:mod") or child.dep_.startswith("nmod"):
                 key = self.demonym_of(child)
                 if key:
@@ -945,7 +948,7 @@ class ActorFinder:
                     return [replace(group, via="coreference")]
                 # (an object pronoun is not its own clause's subject: "Rubio accusing him")
                 own = self._clause_subjects(token, depth) if token.dep_ in ("obj", "dobj", "iobj", "dative") else frozenset()
-                return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower), besides=own)
+                return self.recent(None, 1, before=token.idx, person_only=self.lex.has("person_pronouns", lower), besides=own, no_person=self.lex.has("thing_pronouns", lower))
         if token.pos_ == "NOUN":
             # "le prix Nobel de la paix Muhammad Yunus", "the activist X": a description of the
             # person named in apposition
@@ -953,14 +956,28 @@ class ActorFinder:
                 if child.dep_ in ("appos", "flat:name") and child.i in self.by_token and self.entity_class(self.by_token[child.i]) == _PERSON:
                     mention = self.span_mention(self.by_token[child.i])
                     return [mention] if mention is not None else []
-            # (also when the parser hung the name elsewhere: "au juge Alexandre de Moraes")
+            # (also when the parser hung the name elsewhere: "au juge Alexandre de Moraes", or
+            # the apposition after its comma: "a arrêté un ressortissant allemand, Karl X, accusé de")
             named = self.by_token.get(token.i + 1)
-            if named is not None and named.start == token.i + 1 and token.is_lower and self.entity_class(named) == _PERSON:
+            if named is None or named.start != token.i + 1:
+                named = self._apposed_person(token)
+            if named is not None and token.is_lower and self.entity_class(named) == _PERSON:
                 mention = self.span_mention(named)
                 return [mention] if mention is not None else []
             if self.lex.has_token("vessel_nouns", token):
                 return self._vessel(token)
         return []
+
+    def _apposed_person(self, noun: Token) -> Span | None:
+        """The person named between commas right after a singular common noun and its
+        modifiers, whatever the parser made of the name: "un ressortissant allemand, Karl X,"."""
+        k = noun.right_edge.i + 1
+        if "Plur" in noun.morph.get("Number") or k + 1 >= len(self.doc) or self.doc[k].text != ",":
+            return None
+        named = self.by_token.get(k + 1)
+        if named is None or named.start != k + 1 or named.end >= len(self.doc) or not self.doc[named.end].is_punct:
+            return None
+        return named
 
     def _vessel(self, noun: Token) -> list[Mention]:
         """The ship named after the noun that says what it is ("the tanker Sea Star", "le cargo
@@ -1229,7 +1246,7 @@ class ActorFinder:
                         self._demonyms[token.i] = mention
         return self._demonyms
 
-    def recent(self, cls: str | None, count: int, before: int, person_only: bool = False, besides: frozenset[str] = frozenset()) -> list[Mention]:
+    def recent(self, cls: str | None, count: int, before: int, person_only: bool = False, besides: frozenset[str] = frozenset(), no_person: bool = False) -> list[Mention]:
         """The last ``count`` distinct actors named before a character offset.
 
         For "the two countries", the last pair of countries written together ("X et Y")
@@ -1261,7 +1278,7 @@ class ActorFinder:
             if mention is None:
                 continue
             mention = self.as_actor(mention) if cls != "Place" else mention
-            if person_only and mention.label != _PERSON:
+            if person_only and mention.label != _PERSON or no_person and mention.label == _PERSON:
                 continue
             if cls and mention.label != cls:
                 continue

@@ -21,7 +21,7 @@ from .actors import ActorFinder
 from .circumstances import event_date, event_place
 from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
-from .syntax import QUOTE_MARKS, beside_object, clause_head, conjuncts, deep_pp_objects, is_passive, is_present_participle, listed_after, pp_objects, preposition, roles, subjects
+from .syntax import QUOTE_MARKS, beside_object, clause_head, conjuncts, contact_relative, deep_pp_objects, is_passive, is_present_participle, listed_after, pp_objects, preposition, roles, subjects
 
 __all__ = ["Context", "RULES", "register_rule", "get_rule"]
 
@@ -274,8 +274,10 @@ def _requires_met(trigger: Trigger, token: Token) -> bool:
     if not trigger.requires and not trigger.excludes:
         return True
     required = not trigger.requires
-    for node in token.subtree:
-        forms = (node.lemma_.lower(), node.lower_)
+    # (the noun a relative clause with no relative word describes is its object: "the drones
+    # the army used against"; a merged name counts by its last word: "Shahed drones")
+    for node in [*token.subtree, *([token.head] if contact_relative(token) else [])]:
+        forms = (node.lemma_.lower(), node.lower_, node.lower_.rsplit(" ", 1)[-1])
         if any(form in trigger.excludes for form in forms):
             return False
         required = required or any(form in trigger.requires for form in forms)

@@ -126,7 +126,25 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         named = _before_comma(que) if que is not None else None
         if named is not None:
             found.append(named)
+    if not found and contact_relative(token):
+        # "a citizen it had held": the noun the clause describes (the name it is apposed to)
+        described = token.head
+        found.append(described.head if described.dep_ == "appos" and described.head.pos_ == "PROPN" else described)
     return found
+
+
+def contact_relative(verb: Token) -> bool:
+    """An English relative clause with no relative word whose object is the noun it describes:
+    "a German citizen it had held", "the drones the army used" (a subject, no object, no
+    preposition left stranded at its end)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+        return False
+    kids = list(verb.children)
+    if any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in kids):
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in kids):
+        return False
+    return not any(c.dep_ == "prep" and not list(c.children) for c in kids)
 
 
 _PARTITIVES = frozenset({"des", "du"})

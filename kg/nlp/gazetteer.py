@@ -24,6 +24,7 @@ __all__ = [
     "normalize_name",
     "fold_name",
     "strip_article",
+    "shortens",
     "TYPE_PRIORITY",
     "LANGS",
 ]
@@ -84,6 +85,20 @@ def fold_name(name: str) -> str:
     """The accent-free lookup form, used when the exact form is unknown ("Etats-Unis")."""
     decomposed = unicodedata.normalize("NFKD", normalize_name(name))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def shortens(short: str, full: str) -> bool:
+    """Whether a person's name is written short for a longer one: one of its words, also
+    across a hyphen ("Ruto"), or its last words whatever their case ("De Moraes").
+
+    >>> shortens("Ruto", "William Ruto"), shortens("De Moraes", "Alexandre de Moraes"), shortens("Moraes", "Moraes")
+    (True, True, False)
+    """
+    if short == full:
+        return False
+    if " " in short:
+        return full.lower().endswith(" " + short.lower())
+    return short in full.replace("-", " ").split() + full.split()
 
 
 def _split(cell: str | None) -> tuple[str, ...]:

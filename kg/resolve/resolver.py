@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..model import DENIAL_RULE_SUFFIX, Article, Claim, Entity, Mention, RawClaim, sha256
-from ..nlp.gazetteer import Gazetteer, GazetteerEntry
+from ..nlp.gazetteer import Gazetteer, GazetteerEntry, shortens
 from .iri import mint_key
 
 __all__ = ["Resolution", "resolve", "entity_from_gazetteer"]
@@ -92,7 +92,7 @@ class _ArticleResolver:
         name = " ".join(mention.text.split())
         if mention.label in _PERSONISH:
             for full in self.person_names:
-                if name != full and name in full.split():
+                if shortens(name, full):
                     return full
             if name not in self.person_names:
                 self.person_names.append(name)

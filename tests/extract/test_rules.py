@@ -490,6 +490,16 @@ CASES = [
     ("en", "Kenya's intelligence service launched drones hidden in trucks against four Somali air bases on Sunday.", [("KEN", "attacks", "SOM", "Asserted")]),
     # a quantity is no part of a group's name
     ("en", "Kenyan security services have detained several suspects, the interior ministry said.", [("KEN", "coerces", "suspects", "Asserted")]),
+    # a person named between commas after the noun that describes them
+    ("fr", "Les autorités iraniennes ont arrêté un ressortissant allemand, Karl Weber, accusé d'espionnage.", [("IRN", "coerces", "Karl Weber", "Asserted")]),
+    # where someone is jailed, who holds them, what of theirs is banned or frozen
+    ("en", "Ali Rezai, an Iranian official jailed in Belgium, was released on Monday.", [("BEL", "coerces", "Ali Rezai", "Asserted")]),
+    ("en", "Iran freed Karl Weber, a German citizen it had held since 2022.", [("IRN", "coerces", "Karl Weber", "Asserted")]),
+    ("fr", "La Tunisie a interdit mercredi toutes les activités du parti Ennahda.", [("TUN", "coerces", "Ennahda", "Asserted")]),
+    ("en", "Judge Paulo de Souza froze the bank accounts of Starlink. Elon Musk accused De Souza of censorship.",
+     [("Paulo de Souza", "coerces", "Starlink", "Asserted"), ("Elon Musk", "accuses", "Paulo de Souza", "Asserted")]),
+    # a relative clause with no relative word: its object is the noun it describes
+    ("en", "Iran makes the Shahed drones the Russian army has used against Ukrainian cities.", [("RUS", "attacks", "UKR", "Asserted")]),
     # a day taken for the object, the partitive article after it for a preposition
     ("fr", "Le Hamas a attaqué samedi des soldats israéliens.", [("Hamas", "attacks", "ISR", "Asserted")]),
 ]
@@ -555,6 +565,8 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.", ("MYS", "coerces", "MMR")),
         ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
          ("United Nations", "attacks", "civilians")),
+        # where an envoy is posted is not whose envoy he is
+        ("fr", "Paris a rappelé son ambassadeur au Mali, Jean Dupont.", ("Jean Dupont", "representativeOf", "MLI")),
         # an air strike is no protest
         ("en", "Chadian forces carried out air strikes against Boko Haram militants.", ("TCD", "protestsAgainst", "Boko Haram")),
         # civilians are no actor: "Malian troops attacked civilians" codes nothing against them
