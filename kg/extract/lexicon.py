@@ -11,7 +11,8 @@ of a participle on a trigger noun, ``deep.pp:<prep>`` a preposition anywhere und
 "ASEAN, of which Myanmar is a member");
 ``between`` (coordinated subjects or "entre X et Y" relate to each other, both ways for an
 asymmetric relation); ``requires`` (words that must occur under the trigger); ``excludes``
-(words that must not: "échanger des tirs" is no talk); ``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;
+(words that must not: "échanger des tirs" is no talk); ``excludes_head`` (words the noun a
+trigger qualifies must not be: "crimes de guerre", "war crimes" name no war); ``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;
 ``modality``; ``metonymy``; ``event_object`` (an object that names an event stands for who
 did it: "enquêter sur un sabotage russe"); ``presupposed`` (the relation held whatever the
 clause says of the trigger: sanctions someone "refused to lift" are sanctions all the same);
@@ -61,6 +62,7 @@ class Trigger:
     requires: frozenset[str] = frozenset()
     requires_object: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()
+    excludes_head: frozenset[str] = frozenset()
     metonymy: bool = False
     event_object: bool = False
     presupposed: bool = False
@@ -182,6 +184,7 @@ def _load_relation(path: Path, lang: str) -> list[Trigger]:
                     requires=_as_set(entry.get("requires", ())),
                     requires_object=_as_set(entry.get("requires_object", ())),
                     excludes=_as_set(entry.get("excludes", ())),
+                    excludes_head=_as_set(entry.get("excludes_head", ())),
                     metonymy=bool(entry.get("metonymy", False)),
                     event_object=bool(entry.get("event_object", False)),
                     presupposed=bool(entry.get("presupposed", False)),

@@ -267,6 +267,10 @@ def _refined(trigger: Trigger, token: Token) -> str:
 
 
 def _requires_met(trigger: Trigger, token: Token) -> bool:
+    if trigger.excludes_head and token.dep_ not in ("ROOT", "conj"):
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if head.lemma_.lower() in trigger.excludes_head or head.lower_ in trigger.excludes_head:
+            return False
     if trigger.requires_object:
         objects = [o for c in token.children if c.dep_ in ("obj", "dobj") for o in conjuncts(c)]
         if not any(o.lemma_.lower() in trigger.requires_object or o.lower_ in trigger.requires_object for o in objects):

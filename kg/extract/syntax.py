@@ -120,12 +120,13 @@ def _objects(token: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
             found.append(quoted if quoted is not None else obj)
         else:
             found.append(obj)
-    if not found:
-        # "..., qu'il accuse de ...", the relative parsed as a subject or a conjunction
+    if not any(o.pos_ == "PROPN" or o.ent_type_ for o in found):
+        # "..., qu'il accuse de ...", the relative parsed as a subject or a conjunction; what
+        # the parser took for an object of such a clause is the charge ("qu'il accuse de crimes")
         que = object_relative(token)
         named = _before_comma(que) if que is not None else None
         if named is not None:
-            found.append(named)
+            found = [named]
     if not found and contact_relative(token):
         # "a citizen it had held": the noun the clause describes (the name it is apposed to)
         described = token.head

@@ -498,6 +498,9 @@ CASES = [
     ("fr", "La Tunisie a interdit mercredi toutes les activités du parti Ennahda.", [("TUN", "coerces", "Ennahda", "Asserted")]),
     ("en", "Judge Paulo de Souza froze the bank accounts of Starlink. Elon Musk accused De Souza of censorship.",
      [("Paulo de Souza", "coerces", "Starlink", "Asserted"), ("Elon Musk", "accuses", "Paulo de Souza", "Asserted")]),
+    # what the parser took for the object of "..., qu'il accuse de" is the charge
+    ("fr", "Le président colombien Gustavo Petro a suspendu les négociations avec l'ELN, qu'il accuse de « crimes de guerre ».",
+     [("Gustavo Petro", "accuses", "ELN", "Asserted")]),
     # a relative clause with no relative word: its object is the noun it describes
     ("en", "Iran makes the Shahed drones the Russian army has used against Ukrainian cities.", [("RUS", "attacks", "UKR", "Asserted")]),
     # a day taken for the object, the partitive article after it for a preposition
@@ -565,6 +568,9 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.", ("MYS", "coerces", "MMR")),
         ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
          ("United Nations", "attacks", "civilians")),
+        # war crimes are no war
+        ("fr", "Le président colombien Gustavo Petro a suspendu les négociations avec l'ELN, qu'il accuse de « crimes de guerre ».",
+         ("ELN", "fightsWith", "Gustavo Petro")),
         # where an envoy is posted is not whose envoy he is
         ("fr", "Paris a rappelé son ambassadeur au Mali, Jean Dupont.", ("Jean Dupont", "representativeOf", "MLI")),
         # an air strike is no protest
