@@ -344,7 +344,9 @@ class ActorFinder:
         doc = token.doc
         kept = [token]
         for child in token.children:
-            if child.dep_ in ("nmod", "appos", "compound", "flat:name", "amod", "prep") and child.i > token.i or child.dep_ in ("compound", "amod") or child.dep_ == "nmod" and child.pos_ == "PROPN":
+            if child.i == token.i + 1 and child.pos_ in ("ADJ", "PROPN", "NOUN") and self.demonym_of(child):
+                kept.append(child)  # (a demonym the tagger took for a name: "migrants afghans" as PROPN acl)
+            elif child.dep_ in ("nmod", "appos", "compound", "flat:name", "amod", "prep") and child.i > token.i or child.dep_ in ("compound", "amod") or child.dep_ == "nmod" and child.pos_ == "PROPN":
                 inner = child
                 if child.dep_ == "prep":
                     inner = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -365,8 +367,6 @@ class ActorFinder:
                         return self.as_actor(named)
                 if child.dep_ in ("amod", "compound") or (child.dep_ in ("nmod", "prep") and self._preposition_of(inner) in ("de", "of", "from") and span is not None and self.entity_class(span) not in ("Weapon", "Resource")):
                     kept.extend(child.subtree)
-            elif abs(child.i - token.i) == 1 and self.demonym_of(child):
-                kept.append(child)  # (a demonym the tagger took for a name: "migrants afghans" as PROPN acl)
         kept = sorted(kept, key=lambda t: t.i)
         while kept and (kept[0].pos_ in ("DET", "NUM", "ADP") or kept[0].is_punct or self.lex.has("quantity_words", kept[0].lower_)):
             kept.pop(0)

@@ -501,6 +501,8 @@ CASES = [
     # what the parser took for the object of "..., qu'il accuse de" is the charge
     ("fr", "Le président colombien Gustavo Petro a suspendu les négociations avec l'ELN, qu'il accuse de « crimes de guerre ».",
      [("Gustavo Petro", "accuses", "ELN", "Asserted")]),
+    # a group keeps the nationality the tagger took for a name
+    ("fr", "Islamabad accuse des ressortissants afghans d'être impliqués dans les attentats.", [("PAK", "accuses", "ressortissants afghans", "Asserted")]),
     # a relative clause with no relative word: its object is the noun it describes
     ("en", "Iran makes the Shahed drones the Russian army has used against Ukrainian cities.", [("RUS", "attacks", "UKR", "Asserted")]),
     # a day taken for the object, the partitive article after it for a preposition
