@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Mention
 from ..nlp.gazetteer import Gazetteer, shortens
 from .lexicon import Lexicon
+from .syntax import opens_clause
 
 __all__ = ["ActorFinder", "NER_CLASSES"]
 
@@ -807,7 +808,7 @@ class ActorFinder:
             found: dict[Mention, None] = {}
             # (a coordination hung on a name in apposition: "le président X et son homologue Y")
             named = [c for child in token.children if child.dep_ in ("appos", "flat:name") for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-            for item in [token, *token.conjuncts, *named]:
+            for item in [token, *(c for c in token.conjuncts if opens_clause(c) is None), *named]:
                 found.update(dict.fromkeys(self.single(item, slot, depth)))
             self._mention_cache[key] = list(found)
         return list(self._mention_cache[key])

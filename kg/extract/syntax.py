@@ -244,9 +244,27 @@ def _is_relative(token: Token) -> bool:
     return token.tag_ in ("WDT", "WP") or "PronType=Rel" in str(token.morph)
 
 
+_CLAUSE_LINKS = ("conj", "ccomp", "parataxis")
+
+
+def opens_clause(noun: Token) -> Token | None:
+    """The coordinated verb a noun is the subject of, though the parser joined it to the object
+    before: "La France a condamné le putsch et la Chine a appelé ..." ("la Chine" is no second
+    thing condemned). The verb follows the noun and has no subject of its own."""
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.right_edge.i + 1]
+    verb = after if after.pos_ == "VERB" else after.head if after.pos_ == "AUX" and after.head.i > after.i else None
+    if verb is None or verb.dep_ not in _CLAUSE_LINKS or verb.head.i > noun.i or any(c.dep_ in _SUBJ or c.dep_ in _SUBJ_PASS for c in verb.children):
+        return None
+    return verb
+
+
 def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
     """Active subjects of a verb, following control, coordination and relative clauses."""
     found = _children(verb, _SUBJ) or [s for aux in _children(verb, ("aux", "aux:pass", "aux:tense", "cop")) for s in _children(aux, _SUBJ)]
+    if not found and verb.dep_ in _CLAUSE_LINKS:
+        found = [t for t in verb.head.subtree if t.i < verb.i and opens_clause(t) == verb][:1]
     # a modifier tagged a verb and taken for the subject, its noun under it: "Le mouvement chiite, ..., a riposté"
     found = [next((c for c in s.children if c.dep_ in _SUBJ and c.pos_ == "NOUN" and c.i < s.i), s) if s.pos_ == "VERB" else s for s in found]
     head = verb.head

@@ -501,6 +501,12 @@ CASES = [
     # what the parser took for the object of "..., qu'il accuse de" is the charge
     ("fr", "Le président colombien Gustavo Petro a suspendu les négociations avec l'ELN, qu'il accuse de « crimes de guerre ».",
      [("Gustavo Petro", "accuses", "ELN", "Asserted")]),
+    # the subject of a clause the parser joined to the object before
+    ("fr", "Le Sénégal a condamné le coup d'État et le Nigeria a convoqué l'ambassadeur du Niger.", [("NGA", "protestsAgainst", "NER", "Asserted")]),
+    # calling something by a word of blame condemns it
+    ("fr", "Le Premier ministre polonais Donald Tusk a qualifié ces manœuvres russes de « très agressives ».", [("Donald Tusk", "condemns", "RUS", "Asserted")]),
+    ("en", "Kyiv launched a cross-border incursion on Tuesday. Russian President Vladimir Putin called the attack a large-scale provocation.",
+     [("Vladimir Putin", "condemns", "UKR", "Asserted")]),
     # a group keeps the nationality the tagger took for a name
     ("fr", "Islamabad accuse des ressortissants afghans d'être impliqués dans les attentats.", [("PAK", "accuses", "ressortissants afghans", "Asserted")]),
     # a relative clause with no relative word: its object is the noun it describes
@@ -570,6 +576,10 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.", ("MYS", "coerces", "MMR")),
         ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
          ("United Nations", "attacks", "civilians")),
+        # the subject of the next clause is nothing the first one acts on
+        ("fr", "Le Sénégal a condamné le coup d'État et le Nigeria a convoqué l'ambassadeur du Niger.", ("SEN", "condemns", "NGA")),
+        # one judges a measure, and tries only people
+        ("fr", "Washington a jugé la mesure iranienne « inacceptable ».", ("USA", "investigates", "IRN")),
         # war crimes are no war
         ("fr", "Le président colombien Gustavo Petro a suspendu les négociations avec l'ELN, qu'il accuse de « crimes de guerre ».",
          ("ELN", "fightsWith", "Gustavo Petro")),
