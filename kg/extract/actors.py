@@ -828,7 +828,9 @@ class ActorFinder:
             known = self.known_person(token.text)
             if known is not None and known.start < token.idx:
                 return [replace(known, via="short name")]
-        if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "X"):
+        # (an amount the tagger calls a numeral holds what it counts: "C$30 billion of U.S. goods")
+        amount = token.pos_ == "NUM" and self.lex.has_token("container_nouns", token)
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "X") or amount:
             person, owner, relation = self.role_phrase(token)
             if person is not None:
                 return [person]
@@ -932,7 +934,7 @@ class ActorFinder:
             return [self.resolution(token)]
         if self.lex.has("demonstratives", lower):
             return self.event_participants(token)
-        clitic = token.pos_ == "DET" and token.dep_ in ("obj", "iobj") and self.lex.has("object_clitics", lower)
+        clitic = token.pos_ in ("DET", "PRON") and token.dep_ in ("obj", "iobj") and self.lex.has("object_clitics", lower)
         if token.pos_ == "PRON" or (token.pos_ == "DET" and "Poss=Yes" in str(token.morph)) or token.dep_ == "poss" or clitic:
             following = token.nbor(1) if token.i + 1 < len(token.doc) else None
             if following is not None and self.lex.has("emphatic_followers", following.lower_):

@@ -288,6 +288,12 @@ def _requires_met(trigger: Trigger, token: Token) -> bool:
     return required
 
 
+def _generic_aid(ctx: Context, text: str) -> bool:
+    """Aid named by a generic word ("financial aid", "aide humanitaire", "$4.5 billion")."""
+    words = text.lower().replace("’", "'").split()
+    return bool(words) and (ctx.lex.has("generic_aid_nouns", words[-1]) or ctx.lex.has("generic_aid_nouns", words[0]))
+
+
 def _standing(claim: RawClaim) -> RawClaim:
     """A structural claim (a role, a membership, a place) as a standing fact: asserted,
     unattributed, with no date or place of its own."""
@@ -525,6 +531,8 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     recipients = objects if objects else []
     if themes and recipients:
         for theme in themes:
+            if theme.label != "Weapon" and _generic_aid(ctx, theme.text):
+                continue  # ("financial aid", "de l'argent": aid, but nothing named is supplied)
             for recipient in recipients:
                 claim = _claim(ctx, sent, token, theme, "suppliedTo", recipient, trigger.id + "/theme", trigger.modality)
                 if claim is not None:
@@ -1269,13 +1277,13 @@ def _named_owner(ctx: Context, region: Mention) -> Mention:
 def _category_owner(ctx: Context, token: Token) -> list[Mention]:
     """"la ville chinoise de X", "the city of X in ...", "the X region of Sudan": the owner of the category noun."""
     category = None
-    if ctx.lex.has_token("place_category_nouns", token):
-        category = token  # a name the recognizer ran on into its noun: "Sihanoukville province"
+    if ctx.lex.has_token("place_category_nouns", token) or " " in token.text and ctx.lex.has("place_category_nouns", token.lower_.rsplit(" ", 1)[-1]):
+        category = token  # a name the recognizer ran on into its noun: "Sihanoukville province", "Kursk region"
     elif preposition(token) in ("de", "of") and token.head != token:
         category = token.head.head if token.dep_ == "pobj" else token.head
     elif token.dep_ in ("compound", "nmod") and token.i < token.head.i:
         category = token.head
-    if category is None or not ctx.lex.has_token("place_category_nouns", category):
+    if category is None or category is not token and not ctx.lex.has_token("place_category_nouns", category):
         return []
     found = []
     owner = ctx.finder.owner_of(category, exclude=token)

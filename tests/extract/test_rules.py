@@ -503,6 +503,14 @@ CASES = [
      [("Gustavo Petro", "accuses", "ELN", "Asserted")]),
     # the subject of a clause the parser joined to the object before
     ("fr", "Le Sénégal a condamné le coup d'État et le Nigeria a convoqué l'ambassadeur du Niger.", [("NGA", "protestsAgainst", "NER", "Asserted")]),
+    # an amount tagged as a numeral holds what it counts; units of a body are the body
+    ("en", "Canada imposed retaliatory tariffs on C$30 billion of U.S. goods on Tuesday.", [("CAN", "sanctions", "USA", "Asserted")]),
+    ("en", "Britain imposed sanctions on three units of Russia's GRU military intelligence agency.", [("GBR", "sanctions", "GRU", "Asserted")]),
+    # an object clitic the tagger calls a pronoun
+    ("fr", "Les États-Unis ont imposé des sanctions au milliardaire Bidzina Ivanichvili. L'Estonie et la Lituanie l'avaient déjà sanctionné ce mois-ci.",
+     [("EST", "sanctions", "Bidzina Ivanichvili", "Asserted"), ("LTU", "sanctions", "Bidzina Ivanichvili", "Asserted")]),
+    # a region named with its category noun, in a country's possession
+    ("en", "Russian forces were fighting Ukrainian troops in Russia's Kursk region on Thursday.", [("Kursk Oblast", "locatedIn", "RUS", "Asserted")]),
     # calling something by a word of blame condemns it
     ("fr", "Le Premier ministre polonais Donald Tusk a qualifié ces manœuvres russes de « très agressives ».", [("Donald Tusk", "condemns", "RUS", "Asserted")]),
     ("en", "Kyiv launched a cross-border incursion on Tuesday. Russian President Vladimir Putin called the attack a large-scale provocation.",
@@ -576,6 +584,9 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.", ("MYS", "coerces", "MMR")),
         ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
          ("United Nations", "attacks", "civilians")),
+        # generic aid supplies nothing by name
+        ("en", "Japan will provide Ukraine with an additional $4.5 billion in financial aid.", ("financial aid", "suppliedTo", "UKR")),
+        ("fr", "Le Qatar a envoyé de l'aide humanitaire au Liban.", ("aide humanitaire", "suppliedTo", "LBN")),
         # the subject of the next clause is nothing the first one acts on
         ("fr", "Le Sénégal a condamné le coup d'État et le Nigeria a convoqué l'ambassadeur du Niger.", ("SEN", "condemns", "NGA")),
         # one judges a measure, and tries only people
