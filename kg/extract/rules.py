@@ -485,7 +485,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
         # "The jets are made by X": the system the article named before
         taken = [m for role in trigger.object for t in found.get(role, ()) if _takes_up_weapon(ctx, t) for m in [_earlier_system(ctx, t)] if m is not None]
         objects = taken[:1] or objects
-    if not objects and (relation.quad_class in _VERBAL or trigger.event_object):
+    if not objects and (relation.quad_class in _VERBAL and predicate not in _IN_PERSON or trigger.event_object):
         reactors = frozenset(m.ident for m in subjects_) | frozenset(c for m in subjects_ if m.label == "Person" for c in [ctx.finder.country_of(m)] if c)
         objects = _event_agents(ctx, found, trigger.object, relation.range, lead=predicate in _LEAD_TAKERS, besides=reactors)
     if trigger.between and len(found.get("between", ())) >= 1:
@@ -660,6 +660,8 @@ def _threat(ctx: Context, claim: RawClaim) -> RawClaim | None:
 
 
 _VERBAL = ("verbal cooperation", "verbal conflict")
+# one meets or visits the people named, not whoever made what is received ("welcomed the decision")
+_IN_PERSON = frozenset({"meets", "visits"})
 # where a withdrawal is from, part of a country named by its direction stays as written
 # ("withdrew from southern Lebanon"); elsewhere it stands for the country
 _REGIONS_AS_WRITTEN = frozenset({"withdrawsFrom"})

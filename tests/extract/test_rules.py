@@ -511,6 +511,8 @@ CASES = [
      [("EST", "sanctions", "Bidzina Ivanichvili", "Asserted"), ("LTU", "sanctions", "Bidzina Ivanichvili", "Asserted")]),
     # a region named with its category noun, in a country's possession
     ("en", "Russian forces were fighting Ukrainian troops in Russia's Kursk region on Thursday.", [("Kursk Oblast", "locatedIn", "RUS", "Asserted")]),
+    # one welcomes a decision, and so backs whoever took it
+    ("en", "Ukraine welcomed Germany's decision to send tanks.", [("UKR", "supports", "DEU", "Asserted")]),
     # calling something by a word of blame condemns it
     ("fr", "Le Premier ministre polonais Donald Tusk a qualifié ces manœuvres russes de « très agressives ».", [("Donald Tusk", "condemns", "RUS", "Asserted")]),
     ("en", "Kyiv launched a cross-border incursion on Tuesday. Russian President Vladimir Putin called the attack a large-scale provocation.",
@@ -584,6 +586,11 @@ def test_sentence_without_events_gives_no_event_claims():
         ("en", "Malaysia deported 30 Rohingya men to Myanmar after holding them in immigration detention for years.", ("MYS", "coerces", "MMR")),
         ("en", "The United Nations has opened an inquiry into the killing of hundreds of civilians by Malian troops in Moura.",
          ("United Nations", "attacks", "civilians")),
+        # a person welcomed is a guest, not someone backed
+        ("en", "Hungarian Prime Minister Viktor Orban welcomed Israeli Prime Minister Benjamin Netanyahu to Budapest on Thursday.",
+         ("Viktor Orban", "supports", "Benjamin Netanyahu")),
+        # one meets the people received, not whoever made what is welcomed
+        ("en", "Ukraine welcomed Germany's decision to send tanks.", ("UKR", "meets", "DEU")),
         # generic aid supplies nothing by name
         ("en", "Japan will provide Ukraine with an additional $4.5 billion in financial aid.", ("financial aid", "suppliedTo", "UKR")),
         ("fr", "Le Qatar a envoyé de l'aide humanitaire au Liban.", ("aide humanitaire", "suppliedTo", "LBN")),
