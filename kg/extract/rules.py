@@ -377,11 +377,22 @@ def lexicon_triggers(ctx: Context, sent: Span) -> Iterator[RawClaim]:
             if lemma is None:
                 continue
         token = doc[i]
+        if _demanded(ctx, token):
+            continue
         candidates = ctx.lex.triggers_for(lemma, ctx.lowers[i])
         for trigger in candidates:
             if not (token.pos_ in trigger.pos or _mistagged_noun(trigger, token, ctx.lowers[i])) or not _requires_met(trigger, token):
                 continue
             yield from _fire(ctx, sent, token, trigger)
+
+
+def _demanded(ctx: Context, token: Token) -> bool:
+    """A verb in the infinitive one is urged or asked to carry out: the content of a demand is
+    no claim ("called on Iran to release the hostages", "a demandé à Varsovie de rétablir")."""
+    if token.pos_ != "VERB" or token.dep_ not in ("xcomp", "advcl", "ccomp", "acl") or token.head.i > token.i:
+        return False
+    infinitive = "Inf" in token.morph.get("VerbForm") or any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in token.children)
+    return infinitive and ctx.lex.has_token("directive_verbs", token.head)
 
 
 def _guessed_verb_lemma(ctx: Context, i: int) -> str | None:

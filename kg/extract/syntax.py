@@ -301,7 +301,7 @@ def subjects(verb: Token, words: SyntaxWords, depth: int = 0) -> list[Token]:
         return subjects(head, words, depth + 1)  # "it was deeply concerned by"
     if verb.dep_ in ("xcomp", "advcl", "conj"):
         if verb.dep_ == "xcomp" and _norm(head.lemma_) in words.object_control:
-            objs = _objects(head, words) or [o for p, o in pp_objects(head) if p in ("à",)]
+            objs = _objects(head, words) or [o for p, o in pp_objects(head) if p in ("à", "on", "upon")]
             if objs:
                 return objs
         if verb.dep_ in ("xcomp", "advcl") and is_passive(head):

@@ -589,6 +589,11 @@ def test_sentence_without_events_gives_no_event_claims():
         # a person welcomed is a guest, not someone backed
         ("en", "Hungarian Prime Minister Viktor Orban welcomed Israeli Prime Minister Benjamin Netanyahu to Budapest on Thursday.",
          ("Viktor Orban", "supports", "Benjamin Netanyahu")),
+        # what one is asked to do is the content of a demand, no claim of its own
+        ("fr", "Kiev a demandé à Varsovie de fermer sa frontière avec le Bélarus.", ("POL", "coerces", "BLR")),
+        ("en", "France called on Iran to release the two hostages.", ("FRA", "concedesTo", "hostages")),
+        # calling something a name demands nothing of it
+        ("en", "The move comes as Kinshasa, which Washington calls a key partner in Africa, negotiates a deal with the United States.", ("USA", "demands", "COD")),
         # one meets the people received, not whoever made what is welcomed
         ("en", "Ukraine welcomed Germany's decision to send tanks.", ("UKR", "meets", "DEU")),
         # generic aid supplies nothing by name
