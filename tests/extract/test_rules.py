@@ -589,6 +589,8 @@ def test_sentence_without_events_gives_no_event_claims():
         # a person welcomed is a guest, not someone backed
         ("en", "Hungarian Prime Minister Viktor Orban welcomed Israeli Prime Minister Benjamin Netanyahu to Budapest on Thursday.",
          ("Viktor Orban", "supports", "Benjamin Netanyahu")),
+        # people taken in are no meeting
+        ("fr", "La Colombie a accepté de recevoir les migrants colombiens expulsés par les États-Unis.", ("COL", "meets", "migrants colombiens")),
         # what one is asked to do is the content of a demand, no claim of its own
         ("fr", "Kiev a demandé à Varsovie de fermer sa frontière avec le Bélarus.", ("POL", "coerces", "BLR")),
         ("en", "France called on Iran to release the two hostages.", ("FRA", "concedesTo", "hostages")),
