@@ -589,6 +589,9 @@ def test_sentence_without_events_gives_no_event_claims():
         # a person welcomed is a guest, not someone backed
         ("en", "Hungarian Prime Minister Viktor Orban welcomed Israeli Prime Minister Benjamin Netanyahu to Budapest on Thursday.",
          ("Viktor Orban", "supports", "Benjamin Netanyahu")),
+        # the systems an article names supplied to someone take over the bare word "arms"
+        ("fr", "Pékin a annoncé des sanctions en représailles à une vente d'armes de Washington à Taïwan. "
+               "Le département d'État avait approuvé la vente de missiles Javelin à l'île.", ("armes", "suppliedTo", "TWN")),
         # people taken in are no meeting
         ("fr", "La Colombie a accepté de recevoir les migrants colombiens expulsés par les États-Unis.", ("COL", "meets", "migrants colombiens")),
         # what one is asked to do is the content of a demand, no claim of its own
