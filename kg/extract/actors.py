@@ -518,12 +518,14 @@ class ActorFinder:
         """The other owners of a group noun with coordinated demonyms: "Indian and Chinese
         troops", "les forces indiennes et chinoises"."""
         found: list[Mention] = []
-        for child in token.children:
-            if child.dep_ == "amod" and child.idx == owner.start:
-                for other in child.conjuncts:
-                    mention = self.demonym_mention(other)
-                    if mention is not None and mention.key != owner.key and mention not in found:
-                        found.append(mention)
+        others = [other for child in token.children if child.dep_ in ("amod", "nmod", "compound") and child.idx == owner.start for other in child.conjuncts]
+        # (or the second one taken for a noun coordinated with the group noun: "les forces
+        # soudanaises et tchadiennes" with "tchadiennes" as a conjunct of "forces")
+        others += [c for c in token.conjuncts if c.i > token.i and c.is_lower and not any(d.dep_ == "det" for d in c.children)]
+        for other in others:
+            mention = self.demonym_mention(other)
+            if mention is not None and mention.key != owner.key and mention not in found:
+                found.append(mention)
         return found
 
     def _owner(self, token: Token, follow: bool = True) -> Mention | None:

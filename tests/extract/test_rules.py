@@ -513,6 +513,9 @@ CASES = [
     ("en", "Russian forces were fighting Ukrainian troops in Russia's Kursk region on Thursday.", [("Kursk Oblast", "locatedIn", "RUS", "Asserted")]),
     # one welcomes a decision, and so backs whoever took it
     ("en", "Ukraine welcomed Germany's decision to send tanks.", [("UKR", "supports", "DEU", "Asserted")]),
+    # a group noun with two nationalities, whatever the tagger made of the second
+    ("en", "Thai and Cambodian soldiers fought along the border on Thursday.", [("THA", "fightsWith", "KHM", "Asserted")]),
+    ("fr", "Les forces soudanaises et tchadiennes se sont affrontées à la frontière.", [("SDN", "fightsWith", "TCD", "Asserted")]),
     # calling something by a word of blame condemns it
     ("fr", "Le Premier ministre polonais Donald Tusk a qualifié ces manœuvres russes de « très agressives ».", [("Donald Tusk", "condemns", "RUS", "Asserted")]),
     ("en", "Kyiv launched a cross-border incursion on Tuesday. Russian President Vladimir Putin called the attack a large-scale provocation.",
