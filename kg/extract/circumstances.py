@@ -56,7 +56,9 @@ def event_place(trigger: Token, finder, arguments: set[int]) -> Mention | None:
     # A place phrase after a name is the event's, whatever the parser attached it to
     # ("met Ruto in Nairobi"): names take no locative modifiers of their own here.
     named = [c for node in (trigger, head) for c in node.children if c.pos_ == "PROPN" and c.dep_ in ("dobj", "obj", "pobj", "nsubj")]
-    for node in (trigger, head, *named):
+    # (or a day: "s'est entretenu jeudi à Téhéran", with the place hung on "jeudi")
+    days = [c for node in (trigger, head) for c in node.children if finder.lex.has("time_nouns", c.lower_)]
+    for node in (trigger, head, *named, *days):
         for prep, obj in pp_objects(node):
             if prep not in _LOCATIVE or obj.idx in arguments:
                 continue

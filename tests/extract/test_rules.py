@@ -516,6 +516,9 @@ CASES = [
     # a group noun with two nationalities, whatever the tagger made of the second
     ("en", "Thai and Cambodian soldiers fought along the border on Thursday.", [("THA", "fightsWith", "KHM", "Asserted")]),
     ("fr", "Les forces soudanaises et tchadiennes se sont affrontées à la frontière.", [("SDN", "fightsWith", "TCD", "Asserted")]),
+    # where a meeting took place, hung on its day, makes the guest a visitor
+    ("fr", "Le directeur général de l'AIEA, Rafael Grossi, s'est entretenu jeudi à Téhéran avec le président iranien Massoud Pezeshkian.",
+     [("Rafael Grossi", "visits", "IRN", "Asserted")]),
     # calling something by a word of blame condemns it
     ("fr", "Le Premier ministre polonais Donald Tusk a qualifié ces manœuvres russes de « très agressives ».", [("Donald Tusk", "condemns", "RUS", "Asserted")]),
     ("en", "Kyiv launched a cross-border incursion on Tuesday. Russian President Vladimir Putin called the attack a large-scale provocation.",
