@@ -426,7 +426,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     if "obj.where" in trigger.object:
         found["obj.where"] = _where_object_is(token)
     if "aside" in trigger.subject or "copula.subj" in trigger.subject:
-        found["aside"] = _aside_holder(sent, token)
+        found["aside"] = _aside_holder(ctx, sent, token)
         found["copula.subj"] = _copula_subjects(ctx, token)
     if "relative.owner" in trigger.object:
         found["relative.owner"], found["relative.subj"] = _relative_owner(ctx, sent, token)
@@ -606,7 +606,7 @@ def _where_object_is(verb: Token) -> list[Token]:
     return found
 
 
-def _aside_holder(sent: Span, token: Token) -> list[Token]:
+def _aside_holder(ctx: Context, sent: Span, token: Token) -> list[Token]:
     """The nominal an aside describes: "la Pologne, membre de l'Otan", "Moscow, a close ally of
     Minsk", "le Soudan, en guerre contre les rebelles".
 
@@ -617,6 +617,8 @@ def _aside_holder(sent: Span, token: Token) -> list[Token]:
     j = token.i - 1
     if j > sent.start and doc[j].pos_ == "ADP" and token.pos_ == "NOUN":
         j -= 1  # (a state the aside puts its holder in: "en guerre contre", "at war with")
+    if j > sent.start and ctx.lex.has_token("aside_kind_nouns", doc[j]):
+        j -= 1  # (what kind of member: "la Hongrie, État membre de l'UE")
     while j > sent.start and (doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM") or doc[j].ent_type_ == "NORP") and doc[j].text != ",":
         j -= 1
     if doc[j].text == "," and j - 1 >= sent.start:

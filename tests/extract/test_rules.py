@@ -519,6 +519,8 @@ CASES = [
     # where a meeting took place, hung on its day, makes the guest a visitor
     ("fr", "Le directeur général de l'AIEA, Rafael Grossi, s'est entretenu jeudi à Téhéran avec le président iranien Massoud Pezeshkian.",
      [("Rafael Grossi", "visits", "IRN", "Asserted")]),
+    # an aside that says what kind of member its holder is
+    ("fr", "La Hongrie, État membre de l'Union européenne, avait retardé l'adoption du texte.", [("HUN", "memberOf", "Union européenne", "Asserted")]),
     # calling something by a word of blame condemns it
     ("fr", "Le Premier ministre polonais Donald Tusk a qualifié ces manœuvres russes de « très agressives ».", [("Donald Tusk", "condemns", "RUS", "Asserted")]),
     ("en", "Kyiv launched a cross-border incursion on Tuesday. Russian President Vladimir Putin called the attack a large-scale provocation.",
