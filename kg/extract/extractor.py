@@ -55,7 +55,7 @@ def _without_bare_arms(gaz: Gazetteer, lex: Lexicon, claims: list[RawClaim]) -> 
         return mention.label == "Weapon" and (entry is None or bool(entry.country))
 
     def arms(mention) -> bool:
-        return mention.label == "Weapon" and any(lex.has("generic_arms_nouns", w) for w in mention.text.lower().split())
+        return mention.label == "Weapon" and lex.has_word_of("generic_arms_nouns", mention.text)
 
     named = {c.object.ident for c in claims if c.predicate == "suppliedTo" and system(c.subject)}
     return [c for c in claims if not (c.predicate == "suppliedTo" and arms(c.subject) and not system(c.subject) and c.object.ident in named)]

@@ -12,7 +12,8 @@ of a participle on a trigger noun, ``deep.pp:<prep>`` a preposition anywhere und
 ``between`` (coordinated subjects or "entre X et Y" relate to each other, both ways for an
 asymmetric relation); ``requires`` (words that must occur under the trigger); ``excludes``
 (words that must not: "échanger des tirs" is no talk); ``excludes_head`` (words the noun a
-trigger qualifies must not be: "crimes de guerre", "war crimes" name no war); ``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;
+trigger qualifies must not be: "crimes de guerre", "war crimes" name no war);
+``requires_object`` (words one of its direct objects must be: "send troops"); ``refine``;
 ``modality``; ``metonymy``; ``event_object`` (an object that names an event stands for who
 did it: "enquêter sur un sabotage russe"); ``presupposed`` (the relation held whatever the
 clause says of the trigger: sanctions someone "refused to lift" are sanctions all the same);
@@ -109,6 +110,10 @@ class Lexicon:
         if found is None:
             found = self._unions[list_names] = frozenset().union(*(self.words.get(name, frozenset()) for name in list_names))
         return found
+
+    def has_word_of(self, list_name: str, text: str) -> bool:
+        """Whether a word list holds any word of a text ("financial aid", "armes létales")."""
+        return any(self.has(list_name, word) for word in text.split())
 
     def has_token(self, list_name: str, token) -> bool:
         """Whether a word list holds a token's lemma or its form as written."""

@@ -288,12 +288,6 @@ def _requires_met(trigger: Trigger, token: Token) -> bool:
     return required
 
 
-def _generic_aid(ctx: Context, text: str) -> bool:
-    """Aid named by a generic word ("financial aid", "aide humanitaire", "$4.5 billion")."""
-    words = text.lower().replace("’", "'").split()
-    return bool(words) and (ctx.lex.has("generic_aid_nouns", words[-1]) or ctx.lex.has("generic_aid_nouns", words[0]))
-
-
 def _standing(claim: RawClaim) -> RawClaim:
     """A structural claim (a role, a membership, a place) as a standing fact: asserted,
     unattributed, with no date or place of its own."""
@@ -542,7 +536,7 @@ def _fire(ctx: Context, sent: Span, token: Token, trigger: Trigger) -> Iterator[
     recipients = objects if objects else []
     if themes and recipients:
         for theme in themes:
-            if theme.label != "Weapon" and _generic_aid(ctx, theme.text):
+            if theme.label != "Weapon" and ctx.lex.has_word_of("generic_aid_nouns", theme.text):
                 continue  # ("financial aid", "de l'argent": aid, but nothing named is supplied)
             for recipient in recipients:
                 claim = _claim(ctx, sent, token, theme, "suppliedTo", recipient, trigger.id + "/theme", trigger.modality)

@@ -506,13 +506,14 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
                 inside = {t.i for clause in conditions for t in clause.subtree}
                 add("ccomp.target", [t for t in comp.subtree if t.i not in inside and preposition(t) in _TARGET_PREPS])
     phrases = list(pp_objects(token))
+    authors = _authors(token) if token.pos_ == "NOUN" else {}
     if token.pos_ == "NOUN":
         # a target hung on the noun's adjective ("les frappes syriennes et turques contre ses
         # villages"), on a participle ("strikes carried out by X on Y") or on its agent
         # ("l'offensive lancée par les rebelles contre l'armée")
         hosts = [a for c in token.children if c.dep_ == "amod" and c.i > token.i for a in conjuncts(c)]
         hosts += [c for c in token.children if c.dep_ == "acl" and c.i > token.i and _is_past_participle(c)] + _misplaced_participles(token)
-        hosts += [obj for prep, obj in phrases if prep in ("par", "by")] + _authors(token).get("agent", [])
+        hosts += [obj for prep, obj in phrases if prep in ("par", "by")] + authors.get("agent", [])
         phrases += [(prep, obj) for host in hosts for prep, obj in pp_objects(host) if prep in _TARGET_PREPS and obj.i > host.i]
     if token.pos_ in ("VERB", "AUX"):
         own = {prep for prep, _ in phrases}
@@ -546,7 +547,7 @@ def roles(token: Token, words: SyntaxWords) -> dict[str, list[Token]]:
                 add("acl.obj", _objects(child, words))
             if child.dep_ in ("acl", "acl:relcl", "relcl") and child.i > token.i and _norm(child.lemma_) in words.inclusion_verbs:
                 add("incl.obj", _objects(child, words))
-        add("agent", _authors(token).get("agent", ()))
+        add("agent", authors.get("agent", ()))
         if token.dep_ in _OBJ and token.head.pos_ in ("VERB", "AUX"):
             add("verb.subj", subjects(token.head, words))
     for child in token.children:
