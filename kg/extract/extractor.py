@@ -10,10 +10,10 @@ from ..nlp.gazetteer import Gazetteer, default_gazetteer
 from ..schema import schema
 from .actors import ActorFinder
 from .denials import denials
-from .lexicon import Lexicon, lexicon
+from .lexicon import lexicon
 from .meetings import visits_from_meetings
 from .retaliation import alerts, retaliations
-from .rules import RULES, Context
+from .rules import RULES, Context, without_bare_arms
 
 __all__ = ["extract"]
 
@@ -42,23 +42,7 @@ def extract(article: Article, doc: Doc, gazetteer: Gazetteer | None = None, stat
         _keep(best, claim)
     for claim in visits_from_meetings(ctx, list(best.values())):
         _keep(best, claim)
-    return _without_bare_arms(gaz, lex, list(best.values()))
-
-
-def _without_bare_arms(gaz: Gazetteer, lex: Lexicon, claims: list[RawClaim]) -> list[RawClaim]:
-    """Drop "arms supplied to X" where the article names the systems supplied to X ("une vente
-    d'armes à Taïwan ... la vente de missiles Javelin à l'île"): the systems are what is supplied.
-    (Another kind beside them stays: "des avions ASC 890 ainsi que des munitions".)"""
-
-    def system(mention) -> bool:
-        entry = gaz.get(mention.key) if mention.key else None
-        return mention.label == "Weapon" and (entry is None or bool(entry.country))
-
-    def arms(mention) -> bool:
-        return mention.label == "Weapon" and lex.has_word_of("generic_arms_nouns", mention.text)
-
-    named = {c.object.ident for c in claims if c.predicate == "suppliedTo" and system(c.subject)}
-    return [c for c in claims if not (c.predicate == "suppliedTo" and arms(c.subject) and not system(c.subject) and c.object.ident in named)]
+    return without_bare_arms(ctx, list(best.values()))
 
 
 def _keep(best: dict[tuple, RawClaim], claim: RawClaim, *tag: str) -> None:

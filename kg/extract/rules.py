@@ -23,7 +23,7 @@ from .lexicon import Lexicon, Trigger
 from .modality import RANK, stance
 from .syntax import QUOTE_MARKS, beside_object, clause_head, conjuncts, contact_relative, deep_pp_objects, is_passive, is_present_participle, listed_after, pp_objects, preposition, roles, subjects
 
-__all__ = ["Context", "RULES", "register_rule", "get_rule"]
+__all__ = ["Context", "RULES", "register_rule", "get_rule", "without_bare_arms"]
 
 
 @dataclass
@@ -1118,6 +1118,21 @@ def _specific_weapons(ctx: Context, themes: list[Mention]) -> list[Mention]:
     if not specific:
         return themes
     return [m for m in themes if _is_system(ctx, m) or not any(abs(m.end - s.start) <= 3 or abs(s.end - m.start) <= 3 for s in specific)]
+
+
+def without_bare_arms(ctx: Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """``_specific_weapons`` over a whole article: drop "arms supplied to X" where the article
+    names the systems supplied to X ("une vente d'armes à Taïwan ... la vente de missiles
+    Javelin à l'île"). Another kind beside them stays ("des avions ASC 890 ainsi que des munitions")."""
+
+    def system(mention: Mention) -> bool:
+        return mention.label == "Weapon" and _is_system(ctx, mention)
+
+    def bare(mention: Mention) -> bool:
+        return mention.label == "Weapon" and not _is_system(ctx, mention) and ctx.lex.has_word_of("generic_arms_nouns", mention.text)
+
+    named = {c.object.ident for c in claims if c.predicate == "suppliedTo" and system(c.subject)}
+    return [c for c in claims if not (c.predicate == "suppliedTo" and bare(c.subject) and c.object.ident in named)]
 
 
 def _strategic(ctx: Context, span: Span, mention: Mention) -> bool:
